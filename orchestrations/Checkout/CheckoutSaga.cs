@@ -1,0 +1,55 @@
+using AsyncCommerce.Inventory;
+using AsyncCommerce.Orders;
+using AsyncCommerce.Payments;
+using AsyncCommerce.Pickup;
+using Microsoft.DurableTask;
+
+namespace AsyncCommerce.Checkout;
+
+/// <summary>
+/// Orchestrator: the checkout saga. Reserve all stock, take payment (with fallback across the customer's
+/// methods), then deliver or hand over to the pickup flow; the customer may cancel at any point before the
+/// end, and whatever was done is compensated. Returns the order's final status.
+/// </summary>
+public sealed class CheckoutSaga : TaskOrchestrator<CheckoutInput, OrderStatus>
+{
+    public override async Task<OrderStatus> RunAsync(TaskOrchestrationContext context, CheckoutInput input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+        var order = new OrderFlow(context, input);
+
+        var reservation = await order.StepAsync<ReservationResult>(nameof(ReserveStock), new ReserveStockInput(input.OrderId, input.LocationId, input.Lines));
+        if (!reservation.Reserved)
+        {
+            var detail = $"Not enough stock at {input.LocationId} for {string.Join(", ", reservation.ShortSkus)}.";
+            await order.RecordAsync(new OrderRejected(StatusReason.OutOfStock, detail));
+            return OrderStatus.Rejected;
+        }
+
+        await order.RecordAsync(new StockReserved(input.LocationId));
+        if (order.IsCancellationRequested)
+            return await order.CancelAsync(StatusReason.CustomerCancelled, authorization: null);
+
+        var payment = await PaymentFallback.AuthorizeAsync(order);
+        switch (payment.End)
+        {
+            case PaymentPhaseEnd.CancelledByCustomer:
+                return await order.CancelAsync(StatusReason.CustomerCancelled, authorization: null);
+            case PaymentPhaseEnd.NoMethodInTime:
+                await order.ReleaseStockAsync();
+                await order.RecordAsync(new OrderRejected(StatusReason.PaymentFailed, "Every payment method failed and no new one arrived in time."));
+                return OrderStatus.Rejected;
+        }
+
+        var authorization = payment.Authorization!;
+        if (order.IsCancellationRequested)
+            return await order.CancelAsync(StatusReason.CustomerCancelled, authorization);
+
+        if (input.Fulfillment == FulfillmentType.Pickup)
+            return await PickupFlow.RunAsync(order, authorization);
+
+        await order.RecordAsync(new OrderConfirmed(FulfillmentType.Delivery));
+        return await order.CompleteAsync(authorization, honourLateCancellation: true);
+    }
+}

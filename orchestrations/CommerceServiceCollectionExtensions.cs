@@ -1,0 +1,44 @@
+using AsyncCommerce.Notifications;
+using AsyncCommerce.Orders;
+using AsyncCommerce.Payments;
+using AsyncCommerce.Pickup;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace AsyncCommerce;
+
+public static class CommerceServiceCollectionExtensions
+{
+    /// <summary>
+    /// The workflow services every host needs (options validated at start, the event recorder, the
+    /// notification consumer). The ports themselves come from an adapter package.
+    /// </summary>
+    public static IServiceCollection AddCommerceWorkflows(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<PaymentOptions>()
+            .Bind(configuration.GetSection(PaymentOptions.Section))
+            .ValidateOnStart();
+        services.AddOptions<PickupOptions>()
+            .Bind(configuration.GetSection(PickupOptions.Section))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PaymentOptions>>(new DescribedValidation<PaymentOptions>(o => o.Validate()));
+        services.AddSingleton<IValidateOptions<PickupOptions>>(new DescribedValidation<PickupOptions>(o => o.Validate()));
+        services.AddSingleton<OrderEventRecorder>();
+        services.AddSingleton<NotificationConsumer>();
+        return services;
+    }
+
+    private sealed class DescribedValidation<TOptions>(Func<TOptions, IEnumerable<string>> validate) : IValidateOptions<TOptions>
+        where TOptions : class
+    {
+        public ValidateOptionsResult Validate(string? name, TOptions options)
+        {
+            var failures = validate(options).ToList();
+            return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        }
+    }
+}

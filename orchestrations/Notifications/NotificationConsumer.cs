@@ -1,0 +1,78 @@
+using AsyncCommerce.Orders;
+using Microsoft.Extensions.Logging;
+
+namespace AsyncCommerce.Notifications;
+
+/// <summary>
+/// Fans an order event out to the customer's channels. Host-agnostic (an in-process bus or a Service Bus
+/// processor calls it) and safe under redelivery: each (event, channel) is claimed in the log before it is
+/// sent, so a second delivery of the same event sends nothing.
+/// </summary>
+public sealed partial class NotificationConsumer(
+    IOrderEventStore events,
+    INotificationLog log,
+    INotificationSender sender,
+    TimeProvider clock,
+    ILogger<NotificationConsumer> logger)
+{
+    public async Task HandleAsync(OrderEvent orderEvent, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(orderEvent);
+        if (NotificationPlan.KindFor(orderEvent.Data) is not { } kind)
+            return;
+
+        var contact = await FindContactAsync(orderEvent.OrderId, cancellationToken);
+        if (contact is null)
+        {
+            LogNoContact(orderEvent.OrderId, kind);
+            return;
+        }
+
+        var text = NotificationPlan.TextFor(orderEvent.OrderId, orderEvent.Data);
+        foreach (var (channel, address, masked) in Recipients(contact))
+        {
+            var record = new NotificationRecord(orderEvent.OrderId, kind, channel, masked, orderEvent.Sequence, clock.GetUtcNow());
+            if (!await log.TryAddAsync(record, cancellationToken))
+            {
+                LogDuplicate(orderEvent.OrderId, kind, channel, orderEvent.Sequence);
+                continue;
+            }
+
+            try
+            {
+                await sender.SendAsync(new NotificationMessage(orderEvent.OrderId, kind, channel, address, text), cancellationToken);
+            }
+            catch
+            {
+                // Give the claim back so that the bus's redelivery can try again.
+                await log.RemoveAsync(orderEvent.OrderId, orderEvent.Sequence, channel, CancellationToken.None);
+                throw;
+            }
+
+            LogSent(orderEvent.OrderId, kind, channel, masked);
+        }
+    }
+
+    private async Task<Contact?> FindContactAsync(string orderId, CancellationToken cancellationToken)
+    {
+        var stream = await events.ReadAsync(orderId, 0, cancellationToken);
+        return stream.Select(e => e.Data).OfType<OrderPlaced>().FirstOrDefault()?.Contact;
+    }
+
+    private static IEnumerable<(NotificationChannel Channel, string Address, string Masked)> Recipients(Contact contact)
+    {
+        if (!string.IsNullOrWhiteSpace(contact.Email))
+            yield return (NotificationChannel.Email, contact.Email, RecipientMask.Email(contact.Email));
+        if (!string.IsNullOrWhiteSpace(contact.Phone))
+            yield return (NotificationChannel.Sms, contact.Phone, RecipientMask.Phone(contact.Phone));
+    }
+
+    [LoggerMessage(EventId = 3001, EventName = "NotificationSent", Level = LogLevel.Information, Message = "Order {OrderId}: {Kind} sent by {Channel} to {Recipient}")]
+    private partial void LogSent(string orderId, NotificationKind kind, NotificationChannel channel, string recipient);
+
+    [LoggerMessage(EventId = 3002, EventName = "NotificationDuplicate", Level = LogLevel.Debug, Message = "Order {OrderId}: {Kind} by {Channel} for event {Sequence} was already sent; duplicate delivery ignored")]
+    private partial void LogDuplicate(string orderId, NotificationKind kind, NotificationChannel channel, int sequence);
+
+    [LoggerMessage(EventId = 3003, EventName = "NotificationNoContact", Level = LogLevel.Warning, Message = "Order {OrderId}: {Kind} not sent, the order has no contact")]
+    private partial void LogNoContact(string orderId, NotificationKind kind);
+}

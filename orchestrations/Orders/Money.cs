@@ -1,0 +1,3 @@
+namespace AsyncCommerce.Orders;
+
+public sealed record Money(decimal Amount, string Currency);

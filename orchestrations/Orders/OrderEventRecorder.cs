@@ -1,0 +1,52 @@
+using AsyncCommerce.Notifications;
+using Microsoft.Extensions.Logging;
+
+namespace AsyncCommerce.Orders;
+
+/// <summary>
+/// Records a state change the one way it is always recorded: append to the stream, bring the read model up
+/// to date, publish on the bus. Each step is idempotent, so a caller that fails halfway simply calls again.
+/// </summary>
+public sealed partial class OrderEventRecorder(
+    IOrderEventStore events,
+    IOrderViewStore views,
+    IOrderEventPublisher publisher,
+    ILogger<OrderEventRecorder> logger)
+{
+    public async Task<OrderEvent> RecordAsync(string orderId, string eventId, DateTimeOffset occurredAt, OrderEventData data, CancellationToken cancellationToken = default)
+    {
+        var stored = await events.AppendAsync(orderId, eventId, occurredAt, data, cancellationToken);
+        await ProjectAsync(orderId, cancellationToken);
+        await publisher.PublishAsync(stored, cancellationToken);
+        if (logger.IsEnabled(LogLevel.Information))
+            LogRecorded(orderId, stored.Sequence, stored.Type, Describe(stored.Data));
+        return stored;
+    }
+
+    /// <summary>Catches the read model up with the stream: applies every event newer than the stored view.</summary>
+    public async Task ProjectAsync(string orderId, CancellationToken cancellationToken = default)
+    {
+        var view = await views.GetAsync(orderId, cancellationToken);
+        var newer = await events.ReadAsync(orderId, view?.Version ?? 0, cancellationToken);
+        if (newer.Count == 0)
+            return;
+        var projected = OrderProjection.Apply(view, newer);
+        if (projected is not null)
+            await views.SaveAsync(projected, cancellationToken);
+    }
+
+    // A one-line summary for the progress log; never tokens or contact details.
+    private static string Describe(OrderEventData data) => data switch
+    {
+        OrderPlaced placed => $"{placed.Lines.Count} line(s), {placed.Total.Amount} {placed.Total.Currency}, {placed.Fulfillment.Type} at {placed.LocationId}",
+        PaymentAttempted attempt => $"{attempt.Method} #{attempt.MethodIndex + 1}: {attempt.Outcome}{(attempt.Reason is null ? "" : $" ({attempt.Reason})")}",
+        PaymentAuthorized authorized => $"{authorized.Method} authorized {authorized.Amount.Amount} {authorized.Amount.Currency}",
+        ReadyForPickup ready => $"ready at {ready.StoreId} until {ready.ExpiresAt:u}",
+        OrderCancelled cancelled => cancelled.Reason.ToString(),
+        OrderRejected rejected => $"{rejected.Reason}{(rejected.Detail is null ? "" : $": {rejected.Detail}")}",
+        _ => "",
+    };
+
+    [LoggerMessage(EventId = 1001, EventName = "OrderEventRecorded", Level = LogLevel.Information, Message = "Order {OrderId} #{Sequence} {EventType} {Summary}")]
+    private partial void LogRecorded(string orderId, int sequence, string eventType, string summary);
+}

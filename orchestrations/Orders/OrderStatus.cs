@@ -1,0 +1,42 @@
+using System.Text.Json.Serialization;
+
+namespace AsyncCommerce.Orders;
+
+[JsonConverter(typeof(JsonStringEnumConverter<OrderStatus>))]
+public enum OrderStatus
+{
+    Accepted,
+    Processing,
+    AwaitingPaymentMethod,
+    Confirmed,
+    ReadyForPickup,
+    Completed,
+    Cancelled,
+    Rejected,
+}
+
+[JsonConverter(typeof(JsonStringEnumConverter<StatusReason>))]
+public enum StatusReason
+{
+    OutOfStock,
+    PaymentFailed,
+    CustomerCancelled,
+    PickupExpired,
+    PaymentMethodTimeout,
+}
+
+[JsonConverter(typeof(JsonStringEnumConverter<FulfillmentType>))]
+public enum FulfillmentType
+{
+    [JsonStringEnumMemberName("pickup")]
+    Pickup,
+
+    [JsonStringEnumMemberName("delivery")]
+    Delivery,
+}
+
+public static class OrderStatusExtensions
+{
+    public static bool IsFinal(this OrderStatus status) =>
+        status is OrderStatus.Completed or OrderStatus.Cancelled or OrderStatus.Rejected;
+}

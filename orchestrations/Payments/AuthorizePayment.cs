@@ -1,0 +1,31 @@
+using AsyncCommerce.Orders;
+using Microsoft.DurableTask;
+
+namespace AsyncCommerce.Payments;
+
+public sealed record AuthorizePaymentInput(string OrderId, int MethodIndex, PaymentInstruction Payment, Money Amount);
+
+/// <summary>
+/// Activity: one authorization attempt with one payment method. Every attempt is recorded on the order's
+/// stream (so transient failures show in <c>payment.attempts</c>); a transient failure then throws so that
+/// the orchestrator's Durable retry policy calls again with backoff.
+/// </summary>
+public sealed class AuthorizePayment(IPaymentGateway gateway, OrderEventRecorder recorder, TimeProvider clock)
+    : TaskActivity<AuthorizePaymentInput, AuthorizationResult>
+{
+    public override async Task<AuthorizationResult> RunAsync(TaskActivityContext context, AuthorizePaymentInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+
+        // The key is per order and method slot: a re-run of this activity cannot authorize the same money twice.
+        var request = new AuthorizationRequest(input.OrderId, $"{input.OrderId}:{input.MethodIndex}", input.Payment.Method, input.Payment.Token, input.Amount);
+        var result = await gateway.AuthorizeAsync(request);
+
+        var attempt = new PaymentAttempted(input.MethodIndex, input.Payment.Method, result.Outcome, result.Reason);
+        await recorder.RecordAsync(input.OrderId, Guid.NewGuid().ToString("N"), clock.GetUtcNow(), attempt);
+
+        if (result.Outcome == PaymentOutcome.TransientFailure)
+            throw new TransientPaymentException($"Order {input.OrderId}: {input.Payment.Method} failed transiently ({result.Reason}).");
+        return result;
+    }
+}
