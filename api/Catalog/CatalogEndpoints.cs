@@ -1,0 +1,20 @@
+using AsyncCommerce.Catalog;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace AsyncCommerce.Api.Catalog;
+
+public static class CatalogEndpoints
+{
+    public static async Task<Ok<IReadOnlyList<CatalogItem>>> ListItemsAsync(ICatalog catalog, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return TypedResults.Ok(await catalog.ListItemsAsync(cancellationToken));
+    }
+
+    public static async Task<Ok<IReadOnlyList<Store>>> ListStoresAsync(ICatalog catalog, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return TypedResults.Ok(await catalog.ListStoresAsync(cancellationToken));
+    }
+}

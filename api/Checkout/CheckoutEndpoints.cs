@@ -1,0 +1,97 @@
+using AsyncCommerce.Api.Http;
+using AsyncCommerce.Checkout;
+using AsyncCommerce.Notifications;
+using AsyncCommerce.Orders;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.DurableTask.Client;
+
+namespace AsyncCommerce.Api.Checkout;
+
+/// <summary>The storefront's order routes. Reads come from the read model; changes are events raised to the order's saga.</summary>
+public static class CheckoutEndpoints
+{
+    private const int MaxSmallBodyBytes = 4 * 1024;
+
+    public static Task<IResult> AcceptAsync(HttpRequest request, CheckoutAcceptance acceptance, DurableTaskClient workflows, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(acceptance);
+        return acceptance.AcceptAsync(request, workflows, cancellationToken);
+    }
+
+    public static async Task<Results<Ok<OrderView>, ProblemHttpResult>> GetAsync(string orderId, IOrderViewStore views, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(views);
+        var view = await views.GetAsync(orderId, cancellationToken);
+        return view is null ? UnknownOrder(orderId) : TypedResults.Ok(view);
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<OrderEventResponse>>, ProblemHttpResult>> GetEventsAsync(
+        string orderId, IOrderEventStore events, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var stream = await events.ReadAsync(orderId, 0, cancellationToken);
+        if (stream.Count == 0)
+            return UnknownOrder(orderId);
+        IReadOnlyList<OrderEventResponse> response = [.. stream.Select(e => new OrderEventResponse(e.Sequence, e.EventId, e.Type, e.OccurredAt, e.Data))];
+        return TypedResults.Ok(response);
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<NotificationRecord>>, ProblemHttpResult>> GetNotificationsAsync(
+        string orderId, IOrderViewStore views, INotificationLog notifications, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(views);
+        ArgumentNullException.ThrowIfNull(notifications);
+        if (await views.GetAsync(orderId, cancellationToken) is null)
+            return UnknownOrder(orderId);
+        return TypedResults.Ok(await notifications.ListAsync(orderId, cancellationToken));
+    }
+
+    public static async Task<IResult> AddPaymentMethodAsync(
+        string orderId, HttpRequest request, IOrderViewStore views, DurableTaskClient workflows, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(views);
+        ArgumentNullException.ThrowIfNull(workflows);
+        var body = await JsonRequestBody.ReadAsync<PaymentMethodRequest>(request, MaxSmallBodyBytes, cancellationToken);
+        if (body.Problem is not null)
+            return body.Problem;
+
+        var view = await views.GetAsync(orderId, cancellationToken);
+        if (view is null)
+            return UnknownOrder(orderId);
+
+        var errors = CheckoutValidator.ValidateAddedPayment(body.Value, view.Fulfillment.Type);
+        if (errors.Count > 0)
+            return Problems.Validation(errors);
+        if (view.Status != OrderStatus.AwaitingPaymentMethod)
+            return Problems.Conflict($"Order {orderId} is {view.Status}; a payment method can be added only while it is {OrderStatus.AwaitingPaymentMethod}.");
+
+        var payment = new PaymentInstruction(body.Value!.Method!.Trim().ToLowerInvariant(), body.Value.Token!);
+        await workflows.RaiseEventAsync(orderId, ExternalEvents.PaymentMethodAdded, new NewPaymentMethod(payment), cancellationToken);
+        return Accepted(orderId);
+    }
+
+    public static async Task<IResult> CancelAsync(
+        string orderId, IOrderViewStore views, DurableTaskClient workflows, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(views);
+        ArgumentNullException.ThrowIfNull(workflows);
+        ArgumentNullException.ThrowIfNull(clock);
+        var view = await views.GetAsync(orderId, cancellationToken);
+        if (view is null)
+            return UnknownOrder(orderId);
+        if (view.Status.IsFinal())
+            return Problems.Conflict($"Order {orderId} is already {view.Status}.");
+
+        await workflows.RaiseEventAsync(orderId, ExternalEvents.CancelOrder, new CancellationRequest(clock.GetUtcNow()), cancellationToken);
+        return Accepted(orderId);
+    }
+
+    internal static Accepted<RequestAccepted> Accepted(string orderId)
+    {
+        var statusUrl = CommerceRoutes.CheckoutUrl(orderId);
+        return TypedResults.Accepted(statusUrl, new RequestAccepted(orderId, statusUrl));
+    }
+
+    internal static ProblemHttpResult UnknownOrder(string orderId) => Problems.NotFound($"No order with id '{orderId}'.");
+}

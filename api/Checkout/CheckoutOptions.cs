@@ -1,0 +1,22 @@
+namespace AsyncCommerce.Api.Checkout;
+
+/// <summary>Bound to <c>Commerce:Checkout</c>.</summary>
+public sealed class CheckoutOptions
+{
+    public const string Section = "Commerce:Checkout";
+
+    /// <summary>How long an Idempotency-Key is remembered (the contract promises at least 24 hours).</summary>
+    public TimeSpan IdempotencyRetention { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// How long a request may hold a key while it is being accepted. A host that crashed mid-acceptance
+    /// leaves its claim behind; after this lease a retry with the same body takes it over and finishes the job.
+    /// </summary>
+    public TimeSpan AcceptanceLease { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a concurrent duplicate waits for the first request to finish before answering 409.</summary>
+    public TimeSpan DuplicateWait { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The Retry-After a storefront is given with 202, in seconds.</summary>
+    public int RetryAfterSeconds { get; set; } = 1;
+}

@@ -1,0 +1,27 @@
+using AsyncCommerce.Api.Checkout;
+using AsyncCommerce.Api.Http;
+using AsyncCommerce.Checkout;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AsyncCommerce.Api;
+
+public static class CommerceApiServiceCollectionExtensions
+{
+    /// <summary>The HTTP handlers' services and the API's JSON settings; shared by every host.</summary>
+    public static IServiceCollection AddCommerceApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<CheckoutOptions>()
+            .Bind(configuration.GetSection(CheckoutOptions.Section))
+            .Validate(o => o.IdempotencyRetention >= TimeSpan.FromHours(24), $"{CheckoutOptions.Section}:IdempotencyRetention must be at least 24 hours (the contract promises it).")
+            .Validate(o => o.AcceptanceLease > TimeSpan.Zero && o.DuplicateWait >= TimeSpan.Zero, $"{CheckoutOptions.Section}: AcceptanceLease must be positive and DuplicateWait not negative.")
+            .Validate(o => o.RetryAfterSeconds >= 0, $"{CheckoutOptions.Section}:RetryAfterSeconds must not be negative.")
+            .ValidateOnStart();
+        services.AddSingleton<CheckoutValidator>();
+        services.AddSingleton<CheckoutAcceptance>();
+        services.Configure<JsonOptions>(options => CommerceJson.Configure(options.SerializerOptions));
+        services.AddProblemDetails();
+        return services;
+    }
+}

@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace AsyncCommerce.Api.Http;
+
+/// <summary>RFC 9457 problem responses, one factory per status the contract uses.</summary>
+public static class Problems
+{
+    public static ValidationProblem Validation(IReadOnlyDictionary<string, string[]> errors, string? detail = null) =>
+        TypedResults.ValidationProblem(
+            errors,
+            detail ?? "The request has invalid fields; see errors.",
+            type: "https://tools.ietf.org/html/rfc9110#section-15.5.1",
+            title: "The request is invalid.");
+
+    public static ValidationProblem Validation(string path, string message) =>
+        Validation(new Dictionary<string, string[]>(StringComparer.Ordinal) { [path] = [message] });
+
+    public static ProblemHttpResult NotFound(string detail) =>
+        Problem(StatusCodes.Status404NotFound, "Not found.", detail, "https://tools.ietf.org/html/rfc9110#section-15.5.5");
+
+    public static ProblemHttpResult Conflict(string detail) =>
+        Problem(StatusCodes.Status409Conflict, "The request conflicts with the current state.", detail, "https://tools.ietf.org/html/rfc9110#section-15.5.10");
+
+    public static ProblemHttpResult Unprocessable(string detail) =>
+        Problem(StatusCodes.Status422UnprocessableEntity, "The request cannot be processed.", detail, "https://tools.ietf.org/html/rfc9110#section-15.5.21");
+
+    public static ProblemHttpResult PayloadTooLarge(int maxBytes) =>
+        Problem(StatusCodes.Status413PayloadTooLarge, "The request body is too large.", $"The body may be at most {maxBytes} bytes.", "https://tools.ietf.org/html/rfc9110#section-15.5.14");
+
+    public static ProblemHttpResult UnsupportedMediaType() =>
+        Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type.", "Send the body as application/json.", "https://tools.ietf.org/html/rfc9110#section-15.5.16");
+
+    public static ProblemHttpResult Unavailable(string detail) =>
+        Problem(StatusCodes.Status503ServiceUnavailable, "A dependency is unavailable.", detail, "https://tools.ietf.org/html/rfc9110#section-15.6.4");
+
+    private static ProblemHttpResult Problem(int status, string title, string detail, string type) =>
+        TypedResults.Problem(detail, statusCode: status, title: title, type: type);
+}

@@ -1,0 +1,67 @@
+using AsyncCommerce.Api.Http;
+using AsyncCommerce.Catalog;
+using AsyncCommerce.Inventory;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace AsyncCommerce.Api.Inventory;
+
+public sealed record InventoryResponse(string Sku, IReadOnlyList<InventoryLocationResponse> Locations);
+
+/// <param name="Sold">Units that left through completed orders; onHand + sold is what was stocked.</param>
+public sealed record InventoryLocationResponse(string LocationId, int OnHand, int Reserved, int Available, int Sold)
+{
+    public static InventoryLocationResponse From(StockLevel level)
+    {
+        ArgumentNullException.ThrowIfNull(level);
+        return new(level.LocationId, level.OnHand, level.Reserved, level.Available, level.Sold);
+    }
+}
+
+public sealed record SetOnHandRequest(int? OnHand);
+
+/// <summary>Inventory administration: stock levels straight from the inventory store, which is their system of record.</summary>
+public static class InventoryEndpoints
+{
+    private const int MaxBodyBytes = 1024;
+    private const int MaxOnHand = 1_000_000;
+
+    public static async Task<Results<Ok<InventoryResponse>, ProblemHttpResult>> GetAsync(string sku, IInventoryStore inventory, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(inventory);
+        var levels = await inventory.GetLevelsAsync(sku, cancellationToken);
+        if (levels.Count == 0)
+            return Problems.NotFound($"No SKU '{sku}' in the inventory.");
+        return TypedResults.Ok(new InventoryResponse(sku, [.. levels.OrderBy(l => l.LocationId, StringComparer.Ordinal).Select(InventoryLocationResponse.From)]));
+    }
+
+    public static async Task<IResult> SetOnHandAsync(
+        string sku, string locationId, HttpRequest request, ICatalog catalog, IInventoryStore inventory, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(inventory);
+        var body = await JsonRequestBody.ReadAsync<SetOnHandRequest>(request, MaxBodyBytes, cancellationToken);
+        if (body.Problem is not null)
+            return body.Problem;
+        if (body.Value!.OnHand is not { } onHand || onHand < 0 || onHand > MaxOnHand)
+            return Problems.Validation("onHand", $"A whole number from 0 to {MaxOnHand} is required.");
+
+        if (await catalog.FindItemAsync(sku, cancellationToken) is null)
+            return Problems.NotFound($"No SKU '{sku}' in the catalog.");
+        if (!await IsKnownLocationAsync(catalog, locationId, cancellationToken))
+            return Problems.NotFound($"No location '{locationId}': use a store id or {Locations.FulfillmentCentre}.");
+
+        try
+        {
+            var level = await inventory.SetOnHandAsync(sku, locationId, onHand, cancellationToken);
+            return TypedResults.Ok(InventoryLocationResponse.From(level));
+        }
+        catch (StockConflictException conflict)
+        {
+            return Problems.Conflict(conflict.Message);
+        }
+    }
+
+    private static async Task<bool> IsKnownLocationAsync(ICatalog catalog, string locationId, CancellationToken cancellationToken) =>
+        locationId == Locations.FulfillmentCentre || await catalog.FindStoreAsync(locationId, cancellationToken) is not null;
+}

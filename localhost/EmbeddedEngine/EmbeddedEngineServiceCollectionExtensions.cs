@@ -1,0 +1,46 @@
+using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Client.Grpc;
+using Microsoft.DurableTask.Worker;
+using Microsoft.DurableTask.Worker.Grpc;
+
+namespace AsyncCommerce.LocalHost.EmbeddedEngine;
+
+public static class EmbeddedEngineServiceCollectionExtensions
+{
+    /// <summary>
+    /// Runs the commerce orchestrations and activities on an embedded Durable Task engine: the sidecar over an
+    /// in-memory backend, plus the standard <c>Microsoft.DurableTask</c> worker and client connected to it.
+    /// </summary>
+    public static IServiceCollection AddEmbeddedDurableTask(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<EmbeddedEngineOptions>()
+            .Bind(configuration.GetSection(EmbeddedEngineOptions.Section))
+            .Validate(o => o.MaxConcurrentWorkItems is >= 1 and <= 10_000, $"{EmbeddedEngineOptions.Section}:MaxConcurrentWorkItems must be between 1 and 10000.")
+            .ValidateOnStart();
+        services.AddSingleton<EmbeddedSidecarEndpoint>();
+
+        // Order matters: hosted services start in registration order and stop in reverse.
+        services.AddHostedService<EmbeddedSidecar>();
+
+        services.AddDurableTaskWorker(builder =>
+        {
+            builder.AddTasks(registry => registry.AddCommerceTasks());
+            builder.UseGrpc();
+            builder.Services.AddOptions<GrpcDurableTaskWorkerOptions>(builder.Name)
+                .Configure<EmbeddedSidecarEndpoint>((grpc, endpoint) => grpc.Channel = endpoint.Channel);
+            builder.Configure(worker =>
+            {
+                worker.Concurrency.MaximumConcurrentActivityWorkItems = 200;
+                worker.Concurrency.MaximumConcurrentOrchestrationWorkItems = 200;
+            });
+        });
+
+        services.AddDurableTaskClient(builder =>
+        {
+            builder.UseGrpc();
+            builder.Services.AddOptions<GrpcDurableTaskClientOptions>(builder.Name)
+                .Configure<EmbeddedSidecarEndpoint>((grpc, endpoint) => grpc.Channel = endpoint.Channel);
+        });
+        return services;
+    }
+}

@@ -1,0 +1,69 @@
+using DurableTask.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.DurableTask.Testing.Sidecar;
+using Microsoft.DurableTask.Testing.Sidecar.Grpc;
+using Microsoft.Extensions.Options;
+
+namespace AsyncCommerce.LocalHost.EmbeddedEngine;
+
+/// <summary>
+/// Runs the Durable Task sidecar (the gRPC protocol Durable Functions speaks to its workers) inside this
+/// process over an in-memory backend. It is its own small web host on a Unix domain socket because the
+/// sidecar's dispatchers follow that host's lifetime, and because the public HTTP port must not serve gRPC.
+/// Registered before the Durable Task worker so that it starts first and stops last.
+/// </summary>
+internal sealed partial class EmbeddedSidecar(
+    EmbeddedSidecarEndpoint endpoint,
+    IOptions<EmbeddedEngineOptions> options,
+    ILoggerFactory loggerFactory) : IHostedService, IAsyncDisposable
+{
+    private readonly ILogger _logger = loggerFactory.CreateLogger<EmbeddedSidecar>();
+    private WebApplication? _sidecar;
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        endpoint.DeleteStaleSocket();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(loggerFactory);
+
+        // The outer host owns Ctrl+C and the process lifetime; the sidecar stops when the outer host stops it.
+        builder.Services.AddSingleton<IHostLifetime, OuterHostLifetime>();
+
+        // Set as the sidecar's URL (not a Listen call) so that it replaces, rather than competes with, any
+        // ASPNETCORE_URLS or --urls meant for the public host.
+        builder.WebHost.UseUrls($"http://unix:{endpoint.SocketPath}");
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(listen => listen.Protocols = HttpProtocols.Http2));
+
+        var backend = new HighConcurrencyOrchestrationService<InMemoryOrchestrationService>(
+            new InMemoryOrchestrationService(loggerFactory), options.Value.MaxConcurrentWorkItems);
+        builder.Services.AddGrpc();
+        builder.Services.AddSingleton<IOrchestrationService>(backend);
+        builder.Services.AddSingleton<IOrchestrationServiceClient>(backend);
+        builder.Services.AddSingleton<TaskHubGrpcServer>();
+
+        var app = builder.Build();
+        app.MapGrpcService<TaskHubGrpcServer>();
+        await app.StartAsync(cancellationToken);
+        _sidecar = app;
+        LogStarted(endpoint.SocketPath, options.Value.MaxConcurrentWorkItems);
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (_sidecar is null)
+            return;
+        await _sidecar.StopAsync(cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_sidecar is not null)
+            await _sidecar.DisposeAsync();
+        endpoint.DeleteStaleSocket();
+    }
+
+    [LoggerMessage(EventId = 5001, EventName = "EmbeddedEngineStarted", Level = LogLevel.Information,
+        Message = "Embedded Durable Task engine listening on {SocketPath} (in-memory backend, {MaxWorkItems} concurrent work items)")]
+    private partial void LogStarted(string socketPath, int maxWorkItems);
+}
