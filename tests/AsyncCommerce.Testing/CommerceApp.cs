@@ -1,0 +1,56 @@
+using AsyncCommerce.Adapters.InMemory.Messaging;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace AsyncCommerce.Testing;
+
+/// <summary>
+/// The real local host (HTTP pipeline, embedded Durable Task engine, in-memory adapters) in the test process,
+/// with durations short enough for tests. Override any setting by its configuration key.
+/// </summary>
+public sealed class CommerceApp : WebApplicationFactory<Program>
+{
+    public static IReadOnlyDictionary<string, string?> FastSettings { get; } = new Dictionary<string, string?>
+    {
+        ["Commerce:Payment:GatewayLatency"] = "00:00:00.002",
+        ["Commerce:Payment:RetryFirstInterval"] = "00:00:00.050",
+        ["Commerce:Payment:RetryMaxInterval"] = "00:00:00.200",
+        ["Commerce:Payment:AwaitPaymentMethodTimeout"] = "00:01:00",
+        ["Commerce:Pickup:PreparationDeadline"] = "01:00:00",
+        ["Commerce:Pickup:Window"] = "02:00:00",
+        ["Commerce:Pickup:ReminderBeforeExpiry"] = "01:00:00",
+        ["Commerce:Checkout:DuplicateWait"] = "00:00:10",
+    };
+
+    private readonly Dictionary<string, string?> _settings;
+
+    public CommerceApp(IReadOnlyDictionary<string, string?>? overrides = null)
+    {
+        _settings = new Dictionary<string, string?>(FastSettings);
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
+            _settings[key] = value;
+    }
+
+    public T Get<T>()
+        where T : notnull => Services.GetRequiredService<T>();
+
+    public DurableTaskClient Workflows => Get<DurableTaskClient>();
+
+    /// <summary>Completes when every published order event has been handled by the notification consumer.</summary>
+    public Task NotificationsSettledAsync(CancellationToken cancellationToken = default) =>
+        Get<InProcessMessageBus>().WaitForIdleAsync(cancellationToken);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in _settings)
+            builder.UseSetting(key, value);
+        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(_settings));
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+    }
+}

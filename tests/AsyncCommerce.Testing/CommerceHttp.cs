@@ -1,0 +1,76 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using AsyncCommerce.Api.Checkout;
+using AsyncCommerce.Api.Http;
+using AsyncCommerce.Api.Inventory;
+using AsyncCommerce.Notifications;
+using AsyncCommerce.Orders;
+using Xunit;
+
+namespace AsyncCommerce.Testing;
+
+/// <summary>The storefront's and the store's calls, as a test makes them.</summary>
+public static class CommerceHttp
+{
+    public static Task<HttpResponseMessage> PostCheckoutAsync(this HttpClient http, CheckoutBody body, string? idempotencyKey = null) =>
+        http.PostCheckoutAsync(body?.ToJson() ?? throw new ArgumentNullException(nameof(body)), idempotencyKey ?? NewKey());
+
+    public static async Task<HttpResponseMessage> PostCheckoutAsync(this HttpClient http, string json, string? idempotencyKey, string contentType = "application/json")
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/checkouts")
+        {
+            Content = new StringContent(json, Encoding.UTF8, contentType),
+        };
+        if (idempotencyKey is not null)
+            request.Headers.Add(IdempotencyKey.Header, idempotencyKey);
+        return await http.SendAsync(request);
+    }
+
+    /// <summary>Places an order and returns its id, asserting the 202.</summary>
+    public static async Task<string> PlaceOrderAsync(this HttpClient http, CheckoutBody body)
+    {
+        using var response = await http.PostCheckoutAsync(body);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var accepted = await response.Content.ReadFromJsonAsync<CheckoutAccepted>(CommerceJson.Options);
+        return accepted!.OrderId;
+    }
+
+    public static async Task<OrderView?> GetOrderAsync(this HttpClient http, string orderId)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        using var response = await http.GetAsync(new Uri($"/api/checkouts/{orderId}", UriKind.Relative));
+        if (response.StatusCode == HttpStatusCode.NotFound)
+            return null;
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<OrderView>(CommerceJson.Options);
+    }
+
+    public static Task<OrderView> WaitForStatusAsync(this HttpClient http, string orderId, OrderStatus status, TimeSpan? timeout = null) =>
+        Eventually.UntilAsync(
+            async () => (await http.GetOrderAsync(orderId))!,
+            view => view?.Status == status,
+            $"order {orderId} to be {status}",
+            timeout);
+
+    public static async Task<IReadOnlyList<NotificationRecord>> GetNotificationsAsync(this HttpClient http, string orderId)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        return (await http.GetFromJsonAsync<IReadOnlyList<NotificationRecord>>(new Uri($"/api/checkouts/{orderId}/notifications", UriKind.Relative), CommerceJson.Options))!;
+    }
+
+    public static async Task<InventoryResponse> GetInventoryAsync(this HttpClient http, string sku)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        return (await http.GetFromJsonAsync<InventoryResponse>(new Uri($"/api/inventory/{sku}", UriKind.Relative), CommerceJson.Options))!;
+    }
+
+    public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient http, string path, object? body = null)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        return http.PostAsJsonAsync(new Uri(path, UriKind.Relative), body ?? new { }, CommerceJson.Options);
+    }
+
+    public static string NewKey() => $"test-{Guid.NewGuid():N}";
+}
