@@ -15,7 +15,15 @@ public sealed partial class NotificationConsumer(
     TimeProvider clock,
     ILogger<NotificationConsumer> logger)
 {
-    public async Task HandleAsync(OrderEvent orderEvent, CancellationToken cancellationToken = default)
+    /// <summary>Sends the event's notification on every channel the customer gave.</summary>
+    public Task HandleAsync(OrderEvent orderEvent, CancellationToken cancellationToken = default) =>
+        HandleAsync(orderEvent, onlyChannel: null, cancellationToken);
+
+    /// <summary>
+    /// Sends the event's notification on one channel only: for a bus with one subscription per channel,
+    /// where each subscription's consumer owns its channel.
+    /// </summary>
+    public async Task HandleAsync(OrderEvent orderEvent, NotificationChannel? onlyChannel, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(orderEvent);
         if (NotificationPlan.KindFor(orderEvent.Data) is not { } kind)
@@ -31,6 +39,9 @@ public sealed partial class NotificationConsumer(
         var text = NotificationPlan.TextFor(orderEvent.OrderId, orderEvent.Data);
         foreach (var (channel, address, masked) in Recipients(contact))
         {
+            if (onlyChannel is not null && channel != onlyChannel)
+                continue;
+
             var record = new NotificationRecord(orderEvent.OrderId, kind, channel, masked, orderEvent.Sequence, clock.GetUtcNow());
             if (!await log.TryAddAsync(record, cancellationToken))
             {

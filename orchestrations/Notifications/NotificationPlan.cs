@@ -5,6 +5,18 @@ namespace AsyncCommerce.Notifications;
 /// <summary>Which order events the customer hears about, and what they are told.</summary>
 public static class NotificationPlan
 {
+    /// <summary>The event types that notify the customer: what a bus subscription for notifications filters on.</summary>
+    public static IReadOnlyList<string> NotifyingEventTypes { get; } =
+    [
+        nameof(OrderConfirmed),
+        nameof(PaymentMethodsExhausted),
+        nameof(ReadyForPickup),
+        nameof(PickupReminderDue),
+        nameof(OrderCompleted),
+        nameof(OrderCancelled),
+        nameof(OrderRejected),
+    ];
+
     public static NotificationKind? KindFor(OrderEventData data) => data switch
     {
         OrderConfirmed => NotificationKind.OrderConfirmed,
