@@ -1,0 +1,29 @@
+using AsyncCommerce.Adapters.Simulated.Notifications;
+using AsyncCommerce.Adapters.Simulated.Payments;
+using AsyncCommerce.Notifications;
+using AsyncCommerce.Payments;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace AsyncCommerce.Adapters.Simulated;
+
+public static class SimulatedAdapterServiceCollectionExtensions
+{
+    /// <summary>
+    /// The simulated payment gateway and notification sender, each one singleton resolvable by its port and
+    /// by its own type (tests read the ledger and the sent messages that way). Gateway latency comes from
+    /// <see cref="PaymentOptions"/>, which <c>AddCommerceWorkflows</c> binds.
+    /// </summary>
+    public static IServiceCollection AddSimulatedAdapters(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions();
+
+        services.AddSingleton<SimulatedPaymentGateway>();
+        services.AddSingleton<IPaymentGateway>(provider => provider.GetRequiredService<SimulatedPaymentGateway>());
+        services.AddSingleton<SimulatedNotificationSender>();
+        services.AddSingleton<INotificationSender>(provider => provider.GetRequiredService<SimulatedNotificationSender>());
+        return services;
+    }
+}

@@ -1,0 +1,9 @@
+using AsyncCommerce.Adapters.InMemory.Orders;
+using AsyncCommerce.Orders;
+
+namespace AsyncCommerce.Adapters.InMemory.Tests.Orders;
+
+public sealed class InMemoryOrderEventStoreTests : OrderEventStoreBehaviour
+{
+    protected override Task<IOrderEventStore> CreatePortAsync() => Task.FromResult<IOrderEventStore>(new InMemoryOrderEventStore());
+}
