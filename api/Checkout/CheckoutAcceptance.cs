@@ -59,7 +59,7 @@ public sealed partial class CheckoutAcceptance(
         {
             var now = clock.GetUtcNow();
             if (stored == candidate)
-                return await AcceptNewAsync(response, candidate, checkout, workflows, cancellationToken);
+                return await AcceptNewAsync(response, candidate, checkout, workflows, takingOver: false, cancellationToken);
 
             if (stored.ClaimedAt + options.IdempotencyRetention < now)
             {
@@ -79,7 +79,7 @@ public sealed partial class CheckoutAcceptance(
                 // The request that claimed the key died mid-way; finish its work under its order id.
                 var takeover = stored with { ClaimedAt = now };
                 if (await keys.TryReplaceAsync(stored, takeover, cancellationToken))
-                    return await AcceptNewAsync(response, takeover, checkout, workflows, cancellationToken);
+                    return await AcceptNewAsync(response, takeover, checkout, workflows, takingOver: true, cancellationToken);
                 stored = await ReloadAsync(candidate.Key, cancellationToken);
                 continue;
             }
@@ -93,13 +93,15 @@ public sealed partial class CheckoutAcceptance(
     }
 
     private async Task<IResult> AcceptNewAsync(
-        HttpResponse response, IdempotencyRecord claim, ValidatedCheckout checkout, DurableTaskClient workflows, CancellationToken cancellationToken)
+        HttpResponse response, IdempotencyRecord claim, ValidatedCheckout checkout, DurableTaskClient workflows, bool takingOver, CancellationToken cancellationToken)
     {
         var orderId = claim.OrderId;
 
         // A deterministic event id: a takeover after a crash appends nothing twice.
         await recorder.RecordAsync(orderId, $"{orderId}:placed", clock.GetUtcNow(), checkout.Order, cancellationToken);
-        if (await workflows.GetInstanceAsync(orderId, getInputsAndOutputs: false, cancellationToken) is null)
+
+        // Only a takeover can find the saga already scheduled; a fresh order id cannot, so it skips the lookup.
+        if (!takingOver || await workflows.GetInstanceAsync(orderId, getInputsAndOutputs: false, cancellationToken) is null)
             await workflows.ScheduleNewOrchestrationInstanceAsync(nameof(CheckoutSaga), ToSagaInput(orderId, checkout), new StartOrchestrationOptions(orderId), cancellationToken);
 
         await keys.TryReplaceAsync(claim, claim with { State = IdempotencyState.Completed }, CancellationToken.None);

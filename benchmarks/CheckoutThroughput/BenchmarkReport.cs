@@ -1,0 +1,31 @@
+using System.Globalization;
+
+namespace AsyncCommerce.Benchmarks.CheckoutThroughput;
+
+internal sealed record BenchmarkReport(
+    BenchmarkSettings Settings,
+    IReadOnlyList<double> AcceptLatenciesMs,
+    TimeSpan AcceptedIn,
+    int FinishedOrders,
+    TimeSpan FinishedIn,
+    IReadOnlyList<double> EndToEndMs)
+{
+    public bool AllOrdersFinished => FinishedOrders == Settings.Orders;
+
+    public void Print(TextWriter output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var c = CultureInfo.InvariantCulture;
+        output.WriteLine(string.Create(c, $"orders {Settings.Orders}, concurrency {Settings.Concurrency}, gateway latency {Settings.GatewayLatency.TotalMilliseconds} ms, {Environment.ProcessorCount} cores"));
+        output.WriteLine(string.Create(c, $"POST /api/checkouts -> 202   p50 {P(AcceptLatenciesMs, 50):0.0} ms   p90 {P(AcceptLatenciesMs, 90):0.0} ms   p99 {P(AcceptLatenciesMs, 99):0.0} ms   max {AcceptLatenciesMs.Max():0.0} ms   ({Settings.Orders / AcceptedIn.TotalSeconds:0} accepted/s)"));
+        output.WriteLine(string.Create(c, $"orders finished            {FinishedOrders}/{Settings.Orders} in {FinishedIn.TotalSeconds:0.00} s   ({FinishedOrders / FinishedIn.TotalSeconds:0} orders/s end to end)"));
+        output.WriteLine(string.Create(c, $"placed -> completed        p50 {P(EndToEndMs, 50):0} ms   p99 {P(EndToEndMs, 99):0} ms   max {EndToEndMs.Max():0} ms"));
+    }
+
+    private static double P(IReadOnlyList<double> values, int percentile)
+    {
+        var sorted = values.Order().ToArray();
+        var rank = (int)Math.Ceiling(percentile / 100.0 * sorted.Length) - 1;
+        return sorted[Math.Clamp(rank, 0, sorted.Length - 1)];
+    }
+}

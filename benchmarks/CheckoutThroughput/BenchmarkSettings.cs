@@ -1,0 +1,31 @@
+using System.Globalization;
+
+namespace AsyncCommerce.Benchmarks.CheckoutThroughput;
+
+internal sealed record BenchmarkSettings(int Orders, int Concurrency, TimeSpan GatewayLatency, TimeSpan Deadline)
+{
+    public const string Usage =
+        "usage: dotnet run -c Release --project benchmarks/CheckoutThroughput -- [--orders N] [--concurrency N] [--latency-ms N] [--deadline-s N]";
+
+    public static BenchmarkSettings? Parse(string[] args)
+    {
+        var settings = new BenchmarkSettings(Orders: 1000, Concurrency: 32, GatewayLatency: TimeSpan.FromMilliseconds(150), Deadline: TimeSpan.FromMinutes(5));
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            if (!int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value <= 0)
+                return null;
+            settings = args[i] switch
+            {
+                "--orders" => settings with { Orders = value },
+                "--concurrency" => settings with { Concurrency = value },
+                "--latency-ms" => settings with { GatewayLatency = TimeSpan.FromMilliseconds(value) },
+                "--deadline-s" => settings with { Deadline = TimeSpan.FromSeconds(value) },
+                _ => null,
+            };
+            if (settings is null)
+                return null;
+        }
+
+        return args.Length % 2 == 0 ? settings : null;
+    }
+}

@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using AsyncCommerce.Adapters.InMemory;
+using AsyncCommerce.LocalHost;
+using AsyncCommerce.Orders;
+
+namespace AsyncCommerce.Benchmarks.CheckoutThroughput;
+
+/// <summary>
+/// Starts the local host on a loopback port, posts delivery checkouts from concurrent clients, measures how
+/// long each POST takes to answer 202, then how long the orders take to complete (reserve, authorize with the
+/// configured gateway latency, capture, commit). Traffic goes to 127.0.0.1 only and stops by itself.
+/// </summary>
+internal static class CheckoutBenchmark
+{
+    public static async Task<BenchmarkReport> RunAsync(BenchmarkSettings settings)
+    {
+        await using var host = await StartHostAsync(settings);
+        var address = host.Urls.First();
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = settings.Concurrency }) { BaseAddress = new Uri(address) };
+
+        await PostAllAsync(http, count: Math.Min(50, settings.Orders), settings.Concurrency, "warmup");
+        var views = host.Services.GetRequiredService<IOrderViewStore>();
+
+        var clock = Stopwatch.StartNew();
+        var (latencies, orderIds) = await PostAllAsync(http, settings.Orders, settings.Concurrency, "run");
+        var acceptedIn = clock.Elapsed;
+        var finished = await WaitForFinalAsync(views, orderIds, settings.Deadline);
+        var finishedIn = clock.Elapsed;
+
+        var events = host.Services.GetRequiredService<IOrderEventStore>();
+        var endToEnd = new List<double>(orderIds.Count);
+        foreach (var orderId in orderIds)
+        {
+            var stream = await events.ReadAsync(orderId);
+            endToEnd.Add((stream[^1].OccurredAt - stream[0].OccurredAt).TotalMilliseconds);
+        }
+
+        return new BenchmarkReport(settings, latencies, acceptedIn, finished, finishedIn, endToEnd);
+    }
+
+    private static async Task<WebApplication> StartHostAsync(BenchmarkSettings settings)
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        builder.Configuration["Commerce:Payment:GatewayLatency"] = settings.GatewayLatency.ToString("c", CultureInfo.InvariantCulture);
+        builder.Services.AddLocalCommerce(builder.Configuration);
+        var app = builder.Build();
+        app.MapLocalCommerce();
+        await app.StartAsync();
+        return app;
+    }
+
+    private static async Task<(List<double> Latencies, List<string> OrderIds)> PostAllAsync(HttpClient http, int count, int concurrency, string run)
+    {
+        var latencies = new List<double>(count);
+        var orderIds = new List<string>(count);
+        var next = -1;
+        var workers = Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            int index;
+            while ((index = Interlocked.Increment(ref next)) < count)
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, "/api/checkouts") { Content = new StringContent(Body(index), Encoding.UTF8, "application/json") };
+                request.Headers.Add("Idempotency-Key", $"bench-{run}-{index}-{Guid.NewGuid():N}");
+                var started = Stopwatch.GetTimestamp();
+                using var response = await http.SendAsync(request);
+                var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                if (response.StatusCode != HttpStatusCode.Accepted)
+                    throw new InvalidOperationException($"Checkout {index} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+                var orderId = response.Headers.Location!.OriginalString.Split('/')[^1];
+                lock (latencies)
+                {
+                    latencies.Add(elapsed);
+                    orderIds.Add(orderId);
+                }
+            }
+        });
+        await Task.WhenAll(workers);
+        return (latencies, orderIds);
+    }
+
+    private static async Task<int> WaitForFinalAsync(IOrderViewStore views, List<string> orderIds, TimeSpan deadline)
+    {
+        var clock = Stopwatch.StartNew();
+        var pending = new HashSet<string>(orderIds);
+        while (pending.Count > 0 && clock.Elapsed < deadline)
+        {
+            foreach (var orderId in pending.ToArray())
+            {
+                if ((await views.GetAsync(orderId))?.Status.IsFinal() == true)
+                    pending.Remove(orderId);
+            }
+
+            if (pending.Count > 0)
+                await Task.Delay(50);
+        }
+
+        return orderIds.Count - pending.Count;
+    }
+
+    // Delivery orders spread over the SKUs so that stock (200 per SKU at the fulfillment centre) never runs out.
+    private static string Body(int index)
+    {
+        var sku = SeedData.Items[index % 12].Sku;
+        return $$$"""
+            {"customerId":"bench-{{{index}}}","contact":{"email":"bench@example.com"},"currency":"USD",
+             "lines":[{"sku":"{{{sku}}}","quantity":1}],
+             "fulfillment":{"type":"delivery","address":{"line1":"1 Main St","city":"Springfield","postalCode":"12345","country":"US"}},
+             "payments":[{"method":"card","token":"tok_visa"}]}
+            """;
+    }
+}
