@@ -33,7 +33,14 @@ internal sealed partial class EmbeddedSidecar(
         // Set as the sidecar's URL (not a Listen call) so that it replaces, rather than competes with, any
         // ASPNETCORE_URLS or --urls meant for the public host.
         builder.WebHost.UseUrls($"http://unix:{endpoint.SocketPath}");
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(listen => listen.Protocols = HttpProtocols.Http2));
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.ConfigureEndpointDefaults(listen => listen.Protocols = HttpProtocols.Http2);
+
+            // Every work item the worker completes is a call on the same connection; Kestrel's default of
+            // 100 concurrent streams would queue them below the engine's own concurrency.
+            kestrel.Limits.Http2.MaxStreamsPerConnection = options.Value.MaxConcurrentWorkItems * 2;
+        });
 
         var backend = new HighConcurrencyOrchestrationService<InMemoryOrchestrationService>(
             new InMemoryOrchestrationService(loggerFactory), options.Value.MaxConcurrentWorkItems);

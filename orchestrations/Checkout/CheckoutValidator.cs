@@ -24,7 +24,9 @@ public sealed partial class CheckoutValidator(ICatalog catalog)
 
         var fulfillment = await ValidateFulfillmentAsync(request.Fulfillment, errors, cancellationToken);
         var lines = await PriceLinesAsync(request.Lines, currency, errors, cancellationToken);
-        var payments = ValidatePayments(request.Payments, fulfillment?.Type, errors);
+
+        // The requested type, not the validated fulfillment: a bad address must not hide a payinstore-on-delivery problem.
+        var payments = ValidatePayments(request.Payments, RequestedFulfillmentType(request.Fulfillment), errors);
 
         if (errors.Any || customerId is null || currency is null || fulfillment is null || lines is null || payments is null)
             return new CheckoutValidation(null, errors.ToDictionary());
@@ -103,6 +105,14 @@ public sealed partial class CheckoutValidator(ICatalog catalog)
                 return null;
         }
     }
+
+    private static FulfillmentType? RequestedFulfillmentType(FulfillmentRequest? fulfillment) =>
+        fulfillment?.Type?.Trim().ToLowerInvariant() switch
+        {
+            "pickup" => FulfillmentType.Pickup,
+            "delivery" => FulfillmentType.Delivery,
+            _ => null,
+        };
 
     private static Address? ValidateAddress(AddressRequest? address, ValidationErrors errors)
     {

@@ -6,10 +6,15 @@ public static class RecipientMask
     public static string Email(string email)
     {
         var at = email.IndexOf('@', StringComparison.Ordinal);
-        return at <= 0 ? "***" : $"{email[0]}***{email[at..]}";
+        if (at <= 0)
+            return "***";
+
+        // The first whole character, not the first UTF-16 unit: half a surrogate pair would print as garbage.
+        System.Text.Rune.DecodeFromUtf16(email, out var first, out _);
+        return $"{first}***{email[at..]}";
     }
 
-    /// <summary><c>+15551234567</c> becomes <c>+1*******567</c>: country code and last three digits stay.</summary>
+    /// <summary><c>+15551234567</c> becomes <c>+1*******567</c>: the first two and the last three characters stay.</summary>
     public static string Phone(string phone)
     {
         const int keepStart = 2;

@@ -12,17 +12,17 @@ public static class OrderProjection
     public static OrderView? Apply(OrderView? view, IEnumerable<OrderEvent> events)
     {
         foreach (var orderEvent in events.OrderBy(e => e.Sequence))
-        {
-            if (view is not null && orderEvent.Sequence <= view.Version)
-                continue;
             view = Apply(view, orderEvent);
-        }
-
         return view;
     }
 
+    /// <summary>Applies one event; an event at or below the view's version was applied before and changes nothing.</summary>
     public static OrderView Apply(OrderView? view, OrderEvent orderEvent)
     {
+        ArgumentNullException.ThrowIfNull(orderEvent);
+        if (view is not null && orderEvent.Sequence <= view.Version)
+            return view;
+
         if (orderEvent.Data is OrderPlaced placed)
             return Create(orderEvent, placed);
 

@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace AsyncCommerce.Orchestrations.Tests;
+
+/// <summary>A bare host with only <c>AddCommerceWorkflows</c>, to see what configuration does to it at start.</summary>
+public static class CommerceWorkflowsHost
+{
+    /// <summary>Starts and stops a host configured with <paramref name="settings"/>; start-time validation throws from here.</summary>
+    public static async Task StartAsync(params (string Key, string Value)[] settings)
+    {
+        using var host = Build(settings);
+        await host.StartAsync();
+        await host.StopAsync();
+    }
+
+    /// <summary>The options a host configured with <paramref name="settings"/> runs with.</summary>
+    public static TOptions Options<TOptions>(params (string Key, string Value)[] settings)
+        where TOptions : class
+    {
+        using var host = Build(settings);
+        return host.Services.GetRequiredService<IOptions<TOptions>>().Value;
+    }
+
+    private static IHost Build((string Key, string Value)[] settings)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)));
+        builder.Services.AddCommerceWorkflows(builder.Configuration);
+        return builder.Build();
+    }
+}
