@@ -1,0 +1,62 @@
+using AsyncCommerce.Api;
+using AsyncCommerce.Api.Checkout;
+using AsyncCommerce.Notifications;
+using AsyncCommerce.Orders;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+
+namespace AsyncCommerce.Functions.Checkout;
+
+/// <summary>
+/// The storefront's order routes. Each function hands its request to the shared handler in <c>api/</c> and returns
+/// the handler's <see cref="IResult"/>, which the ASP.NET Core integration writes to the response. Responses carry
+/// the API's own status URL, never the Durable management URLs.
+/// </summary>
+public sealed class CheckoutFunctions(
+    CheckoutAcceptance acceptance, IOrderViewStore views, IOrderEventStore events, INotificationLog notifications, TimeProvider clock)
+{
+    [Function(nameof(CommerceRoutes.AcceptCheckout))]
+    public Task<IResult> AcceptCheckout(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = CommerceRoutes.Templates.Checkouts)] HttpRequest request,
+        [DurableClient] DurableTaskClient workflows,
+        CancellationToken cancellationToken) =>
+        CheckoutEndpoints.AcceptAsync(request, acceptance, workflows, cancellationToken);
+
+    [Function(nameof(CommerceRoutes.GetCheckout))]
+    public async Task<IResult> GetCheckout(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = CommerceRoutes.Templates.Checkout)] HttpRequest request,
+        string orderId,
+        CancellationToken cancellationToken) =>
+        await CheckoutEndpoints.GetAsync(orderId, views, cancellationToken);
+
+    [Function(nameof(CommerceRoutes.GetCheckoutEvents))]
+    public async Task<IResult> GetCheckoutEvents(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = CommerceRoutes.Templates.CheckoutEvents)] HttpRequest request,
+        string orderId,
+        CancellationToken cancellationToken) =>
+        await CheckoutEndpoints.GetEventsAsync(orderId, events, cancellationToken);
+
+    [Function(nameof(CommerceRoutes.GetCheckoutNotifications))]
+    public async Task<IResult> GetCheckoutNotifications(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = CommerceRoutes.Templates.CheckoutNotifications)] HttpRequest request,
+        string orderId,
+        CancellationToken cancellationToken) =>
+        await CheckoutEndpoints.GetNotificationsAsync(orderId, views, notifications, cancellationToken);
+
+    [Function(nameof(CommerceRoutes.AddPaymentMethod))]
+    public Task<IResult> AddPaymentMethod(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = CommerceRoutes.Templates.CheckoutPayments)] HttpRequest request,
+        string orderId,
+        [DurableClient] DurableTaskClient workflows,
+        CancellationToken cancellationToken) =>
+        CheckoutEndpoints.AddPaymentMethodAsync(orderId, request, views, workflows, cancellationToken);
+
+    [Function(nameof(CommerceRoutes.CancelCheckout))]
+    public Task<IResult> CancelCheckout(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = CommerceRoutes.Templates.CheckoutCancel)] HttpRequest request,
+        string orderId,
+        [DurableClient] DurableTaskClient workflows,
+        CancellationToken cancellationToken) =>
+        CheckoutEndpoints.CancelAsync(orderId, views, workflows, clock, cancellationToken);
+}

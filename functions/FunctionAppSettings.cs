@@ -1,0 +1,144 @@
+using Microsoft.Extensions.Configuration;
+
+namespace AsyncCommerce.Functions;
+
+/// <summary>Who reads an app setting: the Functions host process, or our code in the isolated worker.</summary>
+public enum SettingReader
+{
+    FunctionsHost,
+    Worker,
+}
+
+public enum SettingRequirement
+{
+    /// <summary>The app cannot run without it (or, on a developer machine, without its emulator stand-in).</summary>
+    Required,
+
+    /// <summary>Has a sensible default or only switches a feature on (telemetry).</summary>
+    Optional,
+
+    /// <summary>A connection string for a local emulator; stands in for an identity-based setting. Never set in Azure.</summary>
+    EmulatorOnly,
+}
+
+/// <param name="Name">The app setting (environment variable) name; <c>__</c> separates configuration sections.</param>
+/// <param name="Purpose">What it is for and what value it takes, for error messages and docs.</param>
+public sealed record AppSetting(string Name, SettingReader ReadBy, SettingRequirement Requirement, string Purpose)
+{
+    /// <summary>The one value the setting may have, where there is only one.</summary>
+    public string? ExpectedValue { get; init; }
+
+    /// <summary>For an emulator-only setting: the required setting it replaces on a developer machine.</summary>
+    public string? StandsInFor { get; init; }
+
+    /// <summary>The key the worker's configuration sees (<c>__</c> becomes <c>:</c>).</summary>
+    public string ConfigurationKey => Name.Replace("__", ConfigurationPath.KeyDelimiter, StringComparison.Ordinal);
+}
+
+/// <summary>
+/// Every app setting the function app reads, who reads it and whether it is required: the one list that
+/// <c>infra/</c> sets, <c>local.settings.sample.json</c> fills in and the worker checks at start. Connections are
+/// identity-based (the app's system-assigned managed identity), so no setting in Azure holds a secret.
+/// </summary>
+public static class FunctionAppSettings
+{
+    public const string FunctionsExtensionVersion = "FUNCTIONS_EXTENSION_VERSION";
+    public const string FunctionsWorkerRuntime = "FUNCTIONS_WORKER_RUNTIME";
+    public const string StorageAccountName = "AzureWebJobsStorage__accountName";
+    public const string StorageConnectionString = "AzureWebJobsStorage";
+    public const string ApplicationInsightsConnectionString = "APPLICATIONINSIGHTS_CONNECTION_STRING";
+    public const string ApplicationInsightsAuthenticationString = "APPLICATIONINSIGHTS_AUTHENTICATION_STRING";
+    public const string ServiceBusNamespace = "ServiceBus__fullyQualifiedNamespace";
+    public const string ServiceBusConnectionString = "ServiceBus__connectionString";
+    public const string CosmosAccountEndpoint = "Cosmos__accountEndpoint";
+    public const string CosmosConnectionString = "Cosmos__connectionString";
+    public const string PaymentGatewayLatency = "Commerce__Payment__GatewayLatency";
+    public const string AwaitPaymentMethodTimeout = "Commerce__Payment__AwaitPaymentMethodTimeout";
+    public const string PickupPreparationDeadline = "Commerce__Pickup__PreparationDeadline";
+    public const string PickupWindow = "Commerce__Pickup__Window";
+    public const string PickupReminderBeforeExpiry = "Commerce__Pickup__ReminderBeforeExpiry";
+
+    /// <summary>Read by the Functions host (runtime, storage and Durable Functions task hub, telemetry).</summary>
+    public static IReadOnlyList<AppSetting> HostSettings { get; } =
+    [
+        new(FunctionsExtensionVersion, SettingReader.FunctionsHost, SettingRequirement.Required, "Functions runtime version: ~4.") { ExpectedValue = "~4" },
+        new(FunctionsWorkerRuntime, SettingReader.FunctionsHost, SettingRequirement.Required, "Worker runtime: dotnet-isolated.") { ExpectedValue = "dotnet-isolated" },
+        new(StorageAccountName, SettingReader.FunctionsHost, SettingRequirement.Required,
+            "Storage account name of the host and of the Durable Functions task hub (blobs, queues, tables), reached with the app's managed identity."),
+        new(StorageConnectionString, SettingReader.FunctionsHost, SettingRequirement.EmulatorOnly,
+            "Azurite on a developer machine: UseDevelopmentStorage=true.") { StandsInFor = StorageAccountName },
+        new(ApplicationInsightsConnectionString, SettingReader.FunctionsHost, SettingRequirement.Optional,
+            "Application Insights connection string (an ingestion endpoint, not a secret); empty turns telemetry off."),
+        new(ApplicationInsightsAuthenticationString, SettingReader.FunctionsHost, SettingRequirement.Optional,
+            "Authorization=AAD: telemetry is sent with the app's managed identity (local authentication off on the resource)."),
+    ];
+
+    /// <summary>Read by our code in the worker (adapters and workflow options).</summary>
+    public static IReadOnlyList<AppSetting> WorkerSettings { get; } =
+    [
+        new(ServiceBusNamespace, SettingReader.Worker, SettingRequirement.Required,
+            "Service Bus namespace host name (<name>.servicebus.windows.net) for order events and notifications, reached with the app's managed identity."),
+        new(ServiceBusConnectionString, SettingReader.Worker, SettingRequirement.EmulatorOnly,
+            "Service Bus emulator connection string on a developer machine.") { StandsInFor = ServiceBusNamespace },
+        new(CosmosAccountEndpoint, SettingReader.Worker, SettingRequirement.Required,
+            "Cosmos DB account endpoint (https://<name>.documents.azure.com:443/) for orders, inventory, idempotency keys and notifications, reached with the app's managed identity."),
+        new(CosmosConnectionString, SettingReader.Worker, SettingRequirement.EmulatorOnly,
+            "Cosmos DB emulator connection string on a developer machine.") { StandsInFor = CosmosAccountEndpoint },
+        new(PaymentGatewayLatency, SettingReader.Worker, SettingRequirement.Optional, "Simulated latency per payment gateway call; default 00:00:00.150."),
+        new(AwaitPaymentMethodTimeout, SettingReader.Worker, SettingRequirement.Optional, "How long an order whose payment methods all failed waits for a new one; default 00:15:00."),
+        new(PickupPreparationDeadline, SettingReader.Worker, SettingRequirement.Optional, "Time a store has to mark a pickup order ready before staff are alerted; default 02:00:00."),
+        new(PickupWindow, SettingReader.Worker, SettingRequirement.Optional, "How long a ready pickup order waits for the customer; default 3.00:00:00."),
+        new(PickupReminderBeforeExpiry, SettingReader.Worker, SettingRequirement.Optional, "How long before the pickup window ends the customer is reminded; default 1.00:00:00."),
+    ];
+
+    public static IReadOnlyList<AppSetting> All { get; } = [.. HostSettings, .. WorkerSettings];
+
+    public static IReadOnlyList<AppSetting> Required { get; } = [.. All.Where(s => s.Requirement == SettingRequirement.Required)];
+
+    public static IReadOnlyList<AppSetting> EmulatorOnly { get; } = [.. All.Where(s => s.Requirement == SettingRequirement.EmulatorOnly)];
+
+    /// <summary>What an Azure deployment may set: every setting except the emulator-only ones.</summary>
+    public static IReadOnlyList<AppSetting> ForAzure { get; } = [.. All.Where(s => s.Requirement != SettingRequirement.EmulatorOnly)];
+
+    /// <summary>One sentence per problem: a required setting missing (with its emulator stand-in, if any) or holding the wrong value.</summary>
+    public static IReadOnlyList<string> FindProblems(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var problems = new List<string>();
+        foreach (var setting in Required)
+        {
+            var value = configuration[setting.ConfigurationKey];
+            var standIns = EmulatorOnly.Where(s => s.StandsInFor == setting.Name).ToList();
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                if (!standIns.Any(s => !string.IsNullOrWhiteSpace(configuration[s.ConfigurationKey])))
+                    problems.Add(Missing(setting, standIns));
+                continue;
+            }
+
+            if (setting.ExpectedValue is { } expected && !string.Equals(value.Trim(), expected, StringComparison.OrdinalIgnoreCase))
+                problems.Add($"{setting.Name} is '{value}' but must be '{expected}'.");
+        }
+
+        return problems;
+    }
+
+    /// <summary>Throws, naming every missing or wrong required setting, so a misconfigured app stops at start instead of at its first request.</summary>
+    /// <exception cref="InvalidOperationException">A required setting is missing or wrong.</exception>
+    public static void EnsureValid(IConfiguration configuration)
+    {
+        var problems = FindProblems(configuration);
+        if (problems.Count > 0)
+        {
+            throw new InvalidOperationException(
+                "The AsyncCommerce function app cannot start; fix its app settings (see functions/README.md):" + Environment.NewLine
+                + string.Join(Environment.NewLine, problems.Select(p => "- " + p)));
+        }
+    }
+
+    private static string Missing(AppSetting setting, List<AppSetting> standIns)
+    {
+        var locally = standIns.Count == 0 ? "" : $" On a developer machine set {string.Join(" or ", standIns.Select(s => s.Name))} instead.";
+        return $"{setting.Name} is not set: {setting.Purpose}{locally}";
+    }
+}

@@ -1,0 +1,14 @@
+using AsyncCommerce.Functions;
+using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.Hosting;
+
+var builder = FunctionsApplication.CreateBuilder(args);
+FunctionAppSettings.EnsureValid(builder.Configuration);
+
+builder.ConfigureFunctionsWebApplication();
+builder.Services
+    .AddCommerceFunctionApp(builder.Configuration)
+    .AddAzureAdapters(builder.Configuration)
+    .EnsurePortsRegistered();
+
+await builder.Build().RunAsync();
