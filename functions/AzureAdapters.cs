@@ -1,3 +1,5 @@
+using AsyncCommerce.Adapters.Cosmos;
+using AsyncCommerce.Adapters.ServiceBus;
 using AsyncCommerce.Catalog;
 using AsyncCommerce.Checkout;
 using AsyncCommerce.Inventory;
@@ -31,14 +33,14 @@ public static class AzureAdapters
     /// <c>adapters/Cosmos</c>: order events, order views, inventory, idempotency keys, notification log) and Service
     /// Bus messaging (<c>AddServiceBusMessaging</c>, from <c>adapters/ServiceBus</c>: the order event publisher and the
     /// notification consumers hosted on <c>ServiceBusProcessor</c>). Each reads its own section (<c>Cosmos</c>,
-    /// <c>ServiceBus</c>) and connects with the app's managed identity. Those two projects are built alongside this
-    /// one; until their two calls are added here, <see cref="EnsurePortsRegistered"/> stops the app at start and
-    /// names the ports still without an adapter.
+    /// <c>ServiceBus</c>) and connects with the app's managed identity.
     /// </summary>
     public static IServiceCollection AddAzureAdapters(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
+        services.AddCosmosStores(configuration);
+        services.AddServiceBusMessaging(configuration);
         return services;
     }
 

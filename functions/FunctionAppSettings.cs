@@ -52,6 +52,9 @@ public static class FunctionAppSettings
     public const string ServiceBusConnectionString = "ServiceBus__connectionString";
     public const string CosmosAccountEndpoint = "Cosmos__accountEndpoint";
     public const string CosmosConnectionString = "Cosmos__connectionString";
+    public const string CosmosConnectionMode = "Cosmos__ConnectionMode";
+    public const string CosmosAcceptEmulatorCertificate = "Cosmos__AcceptEmulatorCertificate";
+    public const string CosmosSeedInventory = "Cosmos__SeedInventory";
     public const string PaymentGatewayLatency = "Commerce__Payment__GatewayLatency";
     public const string AwaitPaymentMethodTimeout = "Commerce__Payment__AwaitPaymentMethodTimeout";
     public const string PickupPreparationDeadline = "Commerce__Pickup__PreparationDeadline";
@@ -84,6 +87,12 @@ public static class FunctionAppSettings
             "Cosmos DB account endpoint (https://<name>.documents.azure.com:443/) for orders, inventory, idempotency keys and notifications, reached with the app's managed identity."),
         new(CosmosConnectionString, SettingReader.Worker, SettingRequirement.EmulatorOnly,
             "Cosmos DB emulator connection string on a developer machine.") { StandsInFor = CosmosAccountEndpoint },
+        new(CosmosConnectionMode, SettingReader.Worker, SettingRequirement.Optional,
+            "Direct (default: lowest latency for an always-on app) or Gateway (port 443 only; what the emulator wants)."),
+        new(CosmosAcceptEmulatorCertificate, SettingReader.Worker, SettingRequirement.Optional,
+            "true to accept the Cosmos DB emulator's self-signed certificate; honoured for loopback endpoints only."),
+        new(CosmosSeedInventory, SettingReader.Worker, SettingRequirement.Optional,
+            "true to create the demo catalog's stock rows that are missing at start (an empty emulator rejects every order as out of stock)."),
         new(PaymentGatewayLatency, SettingReader.Worker, SettingRequirement.Optional, "Simulated latency per payment gateway call; default 00:00:00.150."),
         new(AwaitPaymentMethodTimeout, SettingReader.Worker, SettingRequirement.Optional, "How long an order whose payment methods all failed waits for a new one; default 00:15:00."),
         new(PickupPreparationDeadline, SettingReader.Worker, SettingRequirement.Optional, "Time a store has to mark a pickup order ready before staff are alerted; default 02:00:00."),

@@ -23,6 +23,7 @@ public sealed class FunctionAppSettingsTests
             FunctionAppSettings.HostSettings.Select(s => s.Name));
         Assert.Equal(
             ["ServiceBus__fullyQualifiedNamespace", "ServiceBus__connectionString", "Cosmos__accountEndpoint", "Cosmos__connectionString",
+             "Cosmos__ConnectionMode", "Cosmos__AcceptEmulatorCertificate", "Cosmos__SeedInventory",
              "Commerce__Payment__GatewayLatency", "Commerce__Payment__AwaitPaymentMethodTimeout", "Commerce__Pickup__PreparationDeadline", "Commerce__Pickup__Window", "Commerce__Pickup__ReminderBeforeExpiry"],
             FunctionAppSettings.WorkerSettings.Select(s => s.Name));
         Assert.Equal(

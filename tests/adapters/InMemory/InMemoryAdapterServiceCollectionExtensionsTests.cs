@@ -1,10 +1,10 @@
+using AsyncCommerce.Adapters.Behaviours.Support;
 using AsyncCommerce.Adapters.InMemory.Catalog;
 using AsyncCommerce.Adapters.InMemory.Checkout;
 using AsyncCommerce.Adapters.InMemory.Inventory;
 using AsyncCommerce.Adapters.InMemory.Messaging;
 using AsyncCommerce.Adapters.InMemory.Notifications;
 using AsyncCommerce.Adapters.InMemory.Orders;
-using AsyncCommerce.Adapters.InMemory.Tests.Support;
 using AsyncCommerce.Catalog;
 using AsyncCommerce.Checkout;
 using AsyncCommerce.Inventory;

@@ -1,3 +1,4 @@
+using AsyncCommerce.Adapters.Behaviours.Checkout;
 using AsyncCommerce.Adapters.InMemory.Checkout;
 using AsyncCommerce.Checkout;
 

@@ -1,3 +1,4 @@
+using AsyncCommerce.Adapters.Behaviours.Inventory;
 using AsyncCommerce.Adapters.InMemory.Inventory;
 using AsyncCommerce.Inventory;
 

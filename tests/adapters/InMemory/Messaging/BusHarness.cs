@@ -1,7 +1,7 @@
+using AsyncCommerce.Adapters.Behaviours.Support;
 using AsyncCommerce.Adapters.InMemory.Messaging;
 using AsyncCommerce.Adapters.InMemory.Notifications;
 using AsyncCommerce.Adapters.InMemory.Orders;
-using AsyncCommerce.Adapters.InMemory.Tests.Support;
 using AsyncCommerce.Notifications;
 using AsyncCommerce.Orders;
 using Microsoft.Extensions.Logging.Abstractions;

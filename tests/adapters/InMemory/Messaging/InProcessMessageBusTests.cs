@@ -1,4 +1,4 @@
-using AsyncCommerce.Adapters.InMemory.Tests.Support;
+using AsyncCommerce.Adapters.Behaviours.Support;
 using AsyncCommerce.Notifications;
 using AsyncCommerce.Orders;
 

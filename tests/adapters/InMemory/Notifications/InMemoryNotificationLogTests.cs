@@ -1,3 +1,4 @@
+using AsyncCommerce.Adapters.Behaviours.Notifications;
 using AsyncCommerce.Adapters.InMemory.Notifications;
 using AsyncCommerce.Notifications;
 

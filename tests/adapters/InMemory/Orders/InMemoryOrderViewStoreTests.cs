@@ -1,3 +1,4 @@
+using AsyncCommerce.Adapters.Behaviours.Orders;
 using AsyncCommerce.Adapters.InMemory.Orders;
 using AsyncCommerce.Orders;
 

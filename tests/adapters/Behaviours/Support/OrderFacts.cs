@@ -1,7 +1,7 @@
 using AsyncCommerce.Orders;
 using AsyncCommerce.Payments;
 
-namespace AsyncCommerce.Adapters.InMemory.Tests.Support;
+namespace AsyncCommerce.Adapters.Behaviours.Support;
 
 /// <summary>Ready-made order facts for tests that need a plausible order but care about one detail of it.</summary>
 public static class OrderFacts

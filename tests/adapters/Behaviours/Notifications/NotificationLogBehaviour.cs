@@ -1,14 +1,14 @@
-using AsyncCommerce.Adapters.InMemory.Tests.Support;
+using AsyncCommerce.Adapters.Behaviours.Support;
 using AsyncCommerce.Notifications;
 
-namespace AsyncCommerce.Adapters.InMemory.Tests.Notifications;
+namespace AsyncCommerce.Adapters.Behaviours.Notifications;
 
 /// <summary>What every <see cref="INotificationLog"/> does, whatever keeps the timeline.</summary>
 public abstract class NotificationLogBehaviour : PortBehaviour<INotificationLog>
 {
     private readonly string _orderId = NewId("order");
 
-    [Fact]
+    [BehaviourFact]
     public async Task TryAdd_NewRecord_AddsIt()
     {
         var record = Record(3, NotificationChannel.Email);
@@ -17,7 +17,7 @@ public abstract class NotificationLogBehaviour : PortBehaviour<INotificationLog>
         Assert.Equal([record], await Port.ListAsync(_orderId));
     }
 
-    [Fact]
+    [BehaviourFact]
     public async Task TryAdd_SameOrderSequenceAndChannel_RefusesAndKeepsTheFirst()
     {
         var first = Record(3, NotificationChannel.Email);
@@ -29,7 +29,7 @@ public abstract class NotificationLogBehaviour : PortBehaviour<INotificationLog>
         Assert.Equal([first], await Port.ListAsync(_orderId));
     }
 
-    [Fact]
+    [BehaviourFact]
     public async Task TryAdd_SameEventOnAnotherChannel_AddsIt()
     {
         await Port.TryAddAsync(Record(3, NotificationChannel.Email));
@@ -37,7 +37,7 @@ public abstract class NotificationLogBehaviour : PortBehaviour<INotificationLog>
         Assert.True(await Port.TryAddAsync(Record(3, NotificationChannel.Sms)));
     }
 
-    [Fact]
+    [BehaviourFact]
     public async Task TryAdd_SameSequenceAndChannelForAnotherOrder_AddsIt()
     {
         await Port.TryAddAsync(Record(3, NotificationChannel.Email));
@@ -45,7 +45,7 @@ public abstract class NotificationLogBehaviour : PortBehaviour<INotificationLog>
         Assert.True(await Port.TryAddAsync(Record(3, NotificationChannel.Email) with { OrderId = NewId("order") }));
     }
 
-    [Fact]
+    [BehaviourFact]
     public async Task TryAdd_SameRecordConcurrently_AddsItOnce()
     {
         var record = Record(3, NotificationChannel.Sms);
@@ -56,7 +56,7 @@ public abstract class NotificationLogBehaviour : PortBehaviour<INotificationLog>
         Assert.Single(await Port.ListAsync(_orderId));
     }
 
-    [Fact]
+    [BehaviourFact]
     public async Task Remove_ThenTryAdd_AddsAgain()
     {
         await Port.TryAddAsync(Record(3, NotificationChannel.Email));
@@ -67,7 +67,7 @@ public abstract class NotificationLogBehaviour : PortBehaviour<INotificationLog>
         Assert.True(await Port.TryAddAsync(Record(3, NotificationChannel.Email)));
     }
 
-    [Fact]
+    [BehaviourFact]
     public async Task Remove_Unknown_DoesNothing()
     {
         var kept = Record(3, NotificationChannel.Email);
@@ -79,7 +79,7 @@ public abstract class NotificationLogBehaviour : PortBehaviour<INotificationLog>
         Assert.Equal([kept], await Port.ListAsync(_orderId));
     }
 
-    [Fact]
+    [BehaviourFact]
     public async Task List_ReturnsRecordsBySequenceThenChannel()
     {
         var late = Record(7, NotificationChannel.Email);
@@ -92,7 +92,7 @@ public abstract class NotificationLogBehaviour : PortBehaviour<INotificationLog>
         Assert.Equal([earlyEmail, earlySms, late], await Port.ListAsync(_orderId));
     }
 
-    [Fact]
+    [BehaviourFact]
     public async Task List_UnknownOrder_ReturnsEmpty()
     {
         Assert.Empty(await Port.ListAsync(NewId("order")));

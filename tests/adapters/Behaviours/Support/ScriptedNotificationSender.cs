@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using AsyncCommerce.Notifications;
 
-namespace AsyncCommerce.Adapters.InMemory.Tests.Support;
+namespace AsyncCommerce.Adapters.Behaviours.Support;
 
 /// <summary>A notification provider that fails its first <c>failures</c> sends, then delivers.</summary>
 public sealed class ScriptedNotificationSender(int failures = 0) : INotificationSender

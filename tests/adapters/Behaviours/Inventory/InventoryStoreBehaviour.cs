@@ -1,7 +1,7 @@
-using AsyncCommerce.Adapters.InMemory.Tests.Support;
+using AsyncCommerce.Adapters.Behaviours.Support;
 using AsyncCommerce.Inventory;
 
-namespace AsyncCommerce.Adapters.InMemory.Tests.Inventory;
+namespace AsyncCommerce.Adapters.Behaviours.Inventory;
 
 /// <summary>What every <see cref="IInventoryStore"/> does, whatever keeps the stock.</summary>
 public abstract class InventoryStoreBehaviour : PortBehaviour<IInventoryStore>
@@ -10,7 +10,7 @@ public abstract class InventoryStoreBehaviour : PortBehaviour<IInventoryStore>
     private readonly string _skuA = NewId("SKU-A");
     private readonly string _skuB = NewId("SKU-B");
 
-    [Fact]
+    [BehaviourFact]
     public async Task Reserve_WhenEveryLineIsInStock_HoldsEveryLine()
     {
         await StockAsync(_skuA, 10);
@@ -24,7 +24,7 @@ public abstract class InventoryStoreBehaviour : PortBehaviour<IInventoryStore>
         Assert.Equal(new StockLevel(_skuB, _location, 4, 4, 0), await LevelAsync(_skuB));
     }
 
-    [Fact]
+    [BehaviourFact]
     public async Task Reserve_WhenOneLineIsShort_ReservesNothingAndNamesTheShortSku()
     {
         await StockAsync(_skuA, 10);
@@ -38,7 +38,7 @@ public abstract class InventoryStoreBehaviour : PortBehaviour<IInventoryStore>
         Assert.Equal(0, (await LevelAsync(_skuB)).Reserved);
     }
 
-    [Fact]
+    [BehaviourFact]
     public async Task Reserve_WhenSkuIsUnknown_ReturnsItShortAndReservesNothing()
     {
         await StockAsync(_skuA, 10);
@@ -51,7 +51,7 @@ public abstract class InventoryStoreBehaviour : PortBehaviour<IInventoryStore>
         Assert.Equal(0, (await LevelAsync(_skuA)).Reserved);
     }
 
-    [Fact]
+    [BehaviourFact]
     public async Task Reserve_WhenLocationIsUnknown_ReturnsEverySkuShort()
     {
         await StockAsync(_skuA, 10);
@@ -63,7 +63,7 @@ public abstract class InventoryStoreBehaviour : PortBehaviour<IInventoryStore>
         Assert.Equal([_skuA, _skuB], result.ShortSkus);
     }
 
-    [Fact]
+    [BehaviourFact]
     public async Task Reserve_WhenLinesRepeatASku_ChecksTheirSum()
     {
         await StockAsync(_skuA, 5);
@@ -75,7 +75,7 @@ public abstract class InventoryStoreBehaviour : PortBehaviour<IInventoryStore>
         Assert.Equal(0, (await LevelAsync(_skuA)).Reserved);
     }
 
-    [Fact]
+    [BehaviourFact]
     public async Task Reserve_WhenCalledTwiceForOneOrder_HoldsStockOnce()
     {
         await StockAsync(_skuA, 10);
@@ -89,7 +89,7 @@ public abstract class InventoryStoreBehaviour : PortBehaviour<IInventoryStore>
         Assert.Equal(4, (await LevelAsync(_skuA)).Reserved);
     }
 
-    [Fact]
+    [BehaviourFact]
     public async Task Reserve_AfterRelease_ReturnsTheFirstOutcomeWithoutHoldingAgain()
     {
         await StockAsync(_skuA, 10);
@@ -103,7 +103,7 @@ public abstract class InventoryStoreBehaviour : PortBehaviour<IInventoryStore>
         Assert.Equal(new StockLevel(_skuA, _location, 10, 0, 0), await LevelAsync(_skuA));
     }
 
-    [Fact]
+    [BehaviourFact]
     public async Task Reserve_AfterCommit_ReturnsTheFirstOutcomeWithoutHoldingAgain()
     {
         await StockAsync(_skuA, 10);
@@ -117,7 +117,7 @@ public abstract class InventoryStoreBehaviour : PortBehaviour<IInventoryStore>
         Assert.Equal(new StockLevel(_skuA, _location, 6, 0, 4), await LevelAsync(_skuA));
     }
 
-    [Fact]
+    [BehaviourFact]
     public async Task Reserve_AfterAShortage_ReturnsTheSameShortageEvenOnceRestocked()
     {
         await StockAsync(_skuA, 1);
@@ -132,7 +132,7 @@ public abstract class InventoryStoreBehaviour : PortBehaviour<IInventoryStore>
         Assert.Equal(0, (await LevelAsync(_skuA)).Reserved);
     }
 
-    [Fact]
+    [BehaviourFact]
     public async Task Commit_WhenHeld_MovesTheUnitsFromOnHandToSold()
     {
         await StockAsync(_skuA, 10);
@@ -145,7 +145,7 @@ public abstract class InventoryStoreBehaviour : PortBehaviour<IInventoryStore>
         Assert.Equal(new StockLevel(_skuA, _location, 7, 0, 3), await LevelAsync(_skuA));
     }
 
-    [Fact]
+    [BehaviourFact]
     public async Task Commit_WhenCalledTwice_CommitsOnce()
     {
         await StockAsync(_skuA, 10);
@@ -159,13 +159,13 @@ public abstract class InventoryStoreBehaviour : PortBehaviour<IInventoryStore>
         Assert.Equal(new StockLevel(_skuA, _location, 7, 0, 3), await LevelAsync(_skuA));
     }
 
-    [Fact]
+    [BehaviourFact]
     public async Task Commit_WhenNothingIsHeld_ReturnsFalse()
     {
         Assert.False(await Port.CommitAsync(NewId("order")));
     }
 
-    [Fact]
+    [BehaviourFact]
     public async Task Commit_AfterRelease_ReturnsFalseAndChangesNothing()
     {
         await StockAsync(_skuA, 10);
@@ -179,7 +179,7 @@ public abstract class InventoryStoreBehaviour : PortBehaviour<IInventoryStore>
         Assert.Equal(new StockLevel(_skuA, _location, 10, 0, 0), await LevelAsync(_skuA));
     }
 
-    [Fact]
+    [BehaviourFact]
     public async Task Release_WhenHeld_ReturnsTheUnitsToAvailable()
     {
         await StockAsync(_skuA, 10);
@@ -192,7 +192,7 @@ public abstract class InventoryStoreBehaviour : PortBehaviour<IInventoryStore>
         Assert.Equal(10, (await LevelAsync(_skuA)).Available);
     }
 
-    [Fact]
+    [BehaviourFact]
     public async Task Release_WhenCalledTwice_ReleasesOnce()
     {
         await StockAsync(_skuA, 10);
@@ -207,7 +207,7 @@ public abstract class InventoryStoreBehaviour : PortBehaviour<IInventoryStore>
         Assert.Equal(2, (await LevelAsync(_skuA)).Reserved);
     }
 
-    [Fact]
+    [BehaviourFact]
     public async Task Release_AfterCommit_ReturnsFalseAndChangesNothing()
     {
         await StockAsync(_skuA, 10);
@@ -221,13 +221,13 @@ public abstract class InventoryStoreBehaviour : PortBehaviour<IInventoryStore>
         Assert.Equal(new StockLevel(_skuA, _location, 7, 0, 3), await LevelAsync(_skuA));
     }
 
-    [Fact]
+    [BehaviourFact]
     public async Task Release_WhenNothingIsHeld_ReturnsFalse()
     {
         Assert.False(await Port.ReleaseAsync(NewId("order")));
     }
 
-    [Fact]
+    [BehaviourFact]
     public async Task SetOnHand_BelowWhatIsReserved_ThrowsStockConflictAndKeepsTheCount()
     {
         await StockAsync(_skuA, 10);
@@ -238,13 +238,13 @@ public abstract class InventoryStoreBehaviour : PortBehaviour<IInventoryStore>
         Assert.Equal(new StockLevel(_skuA, _location, 10, 6, 0), await LevelAsync(_skuA));
     }
 
-    [Fact]
+    [BehaviourFact]
     public async Task SetOnHand_Negative_ThrowsStockConflict()
     {
         await Assert.ThrowsAsync<StockConflictException>(() => Port.SetOnHandAsync(_skuA, _location, -1));
     }
 
-    [Fact]
+    [BehaviourFact]
     public async Task SetOnHand_ForANewSkuAndLocation_CreatesTheRow()
     {
         var level = await Port.SetOnHandAsync(_skuA, _location, 12);
@@ -253,7 +253,7 @@ public abstract class InventoryStoreBehaviour : PortBehaviour<IInventoryStore>
         Assert.Equal([level], await Port.GetLevelsAsync(_skuA));
     }
 
-    [Fact]
+    [BehaviourFact]
     public async Task SetOnHand_AtOrAboveWhatIsReserved_KeepsTheReservation()
     {
         await StockAsync(_skuA, 10);
@@ -265,13 +265,13 @@ public abstract class InventoryStoreBehaviour : PortBehaviour<IInventoryStore>
         Assert.Equal(0, level.Available);
     }
 
-    [Fact]
+    [BehaviourFact]
     public async Task GetLevels_WhenSkuIsUnknown_ReturnsEmpty()
     {
         Assert.Empty(await Port.GetLevelsAsync(NewId("SKU-X")));
     }
 
-    [Fact]
+    [BehaviourFact]
     public async Task GetLevels_WhenStockedAtSeveralLocations_ReturnsEachOnce()
     {
         var other = NewId("loc");
@@ -285,7 +285,7 @@ public abstract class InventoryStoreBehaviour : PortBehaviour<IInventoryStore>
             levels.OrderBy(l => l.LocationId, StringComparer.Ordinal));
     }
 
-    [Fact]
+    [BehaviourFact]
     public async Task Reserve_WhenFiftyOrdersRaceForFiveUnits_ExactlyFiveWin()
     {
         await StockAsync(_skuA, 5);
@@ -296,7 +296,7 @@ public abstract class InventoryStoreBehaviour : PortBehaviour<IInventoryStore>
         Assert.Equal(new StockLevel(_skuA, _location, 5, 5, 0), await LevelAsync(_skuA));
     }
 
-    [Fact]
+    [BehaviourFact]
     public async Task Reserve_WhenOneOrderIsReservedConcurrently_HoldsItOnce()
     {
         await StockAsync(_skuA, 10);
@@ -308,7 +308,7 @@ public abstract class InventoryStoreBehaviour : PortBehaviour<IInventoryStore>
         Assert.Equal(2, (await LevelAsync(_skuA)).Reserved);
     }
 
-    [Fact]
+    [BehaviourFact]
     public async Task StockInvariant_UnderConcurrentReserveCommitAndRelease_HoldsAtEveryObservation()
     {
         const int stocked = 40;

@@ -1,15 +1,15 @@
 using System.Text.Json;
-using AsyncCommerce.Adapters.InMemory.Tests.Support;
+using AsyncCommerce.Adapters.Behaviours.Support;
 using AsyncCommerce.Orders;
 
-namespace AsyncCommerce.Adapters.InMemory.Tests.Orders;
+namespace AsyncCommerce.Adapters.Behaviours.Orders;
 
 /// <summary>What every <see cref="IOrderViewStore"/> does, whatever keeps the read model.</summary>
 public abstract class OrderViewStoreBehaviour : PortBehaviour<IOrderViewStore>
 {
     private readonly string _storeId = NewId("store");
 
-    [Fact]
+    [BehaviourFact]
     public async Task Get_AfterSave_ReturnsTheView()
     {
         var view = OrderFacts.View(NewId("order"), OrderFacts.Pickup(_storeId));
@@ -20,13 +20,13 @@ public abstract class OrderViewStoreBehaviour : PortBehaviour<IOrderViewStore>
         Assert.Equal(JsonSerializer.Serialize(view), JsonSerializer.Serialize(await Port.GetAsync(view.OrderId)));
     }
 
-    [Fact]
+    [BehaviourFact]
     public async Task Get_UnknownOrder_ReturnsNull()
     {
         Assert.Null(await Port.GetAsync(NewId("order")));
     }
 
-    [Fact]
+    [BehaviourFact]
     public async Task Save_NewerVersion_ReplacesTheView()
     {
         var orderId = NewId("order");
@@ -39,7 +39,7 @@ public abstract class OrderViewStoreBehaviour : PortBehaviour<IOrderViewStore>
         Assert.Equal(OrderStatus.Confirmed, stored?.Status);
     }
 
-    [Fact]
+    [BehaviourFact]
     public async Task Save_OlderVersion_KeepsTheNewerView()
     {
         var orderId = NewId("order");
@@ -50,7 +50,7 @@ public abstract class OrderViewStoreBehaviour : PortBehaviour<IOrderViewStore>
         Assert.Equal(OrderStatus.Confirmed, (await Port.GetAsync(orderId))?.Status);
     }
 
-    [Fact]
+    [BehaviourFact]
     public async Task Save_SameVersion_KeepsTheFirstView()
     {
         var orderId = NewId("order");
@@ -61,7 +61,7 @@ public abstract class OrderViewStoreBehaviour : PortBehaviour<IOrderViewStore>
         Assert.Equal(OrderStatus.Confirmed, (await Port.GetAsync(orderId))?.Status);
     }
 
-    [Fact]
+    [BehaviourFact]
     public async Task Save_ManyVersionsConcurrently_KeepsTheLatest()
     {
         var orderId = NewId("order");
@@ -75,7 +75,7 @@ public abstract class OrderViewStoreBehaviour : PortBehaviour<IOrderViewStore>
         Assert.Equal(40, (await Port.GetAsync(orderId))?.Version);
     }
 
-    [Fact]
+    [BehaviourFact]
     public async Task ListPickups_WithAStatus_ReturnsThatStoresPickupsInThatStatus()
     {
         var confirmed = await SaveAsync(OrderFacts.Pickup(_storeId), OrderStatus.Confirmed);
@@ -87,7 +87,7 @@ public abstract class OrderViewStoreBehaviour : PortBehaviour<IOrderViewStore>
         Assert.Equal([confirmed.OrderId], queue.Select(v => v.OrderId));
     }
 
-    [Fact]
+    [BehaviourFact]
     public async Task ListPickups_WithoutAStatus_ReturnsTheOpenPickupsOnly()
     {
         var confirmed = await SaveAsync(OrderFacts.Pickup(_storeId), OrderStatus.Confirmed, OrderFacts.Epoch);
@@ -102,7 +102,7 @@ public abstract class OrderViewStoreBehaviour : PortBehaviour<IOrderViewStore>
         Assert.Equal([confirmed.OrderId, ready.OrderId], queue.Select(v => v.OrderId));
     }
 
-    [Fact]
+    [BehaviourFact]
     public async Task ListPickups_ReturnsTheOldestOrderFirst()
     {
         var newest = await SaveAsync(OrderFacts.Pickup(_storeId), OrderStatus.Confirmed, OrderFacts.Epoch.AddHours(2));
@@ -114,7 +114,7 @@ public abstract class OrderViewStoreBehaviour : PortBehaviour<IOrderViewStore>
         Assert.Equal([oldest.OrderId, middle.OrderId, newest.OrderId], queue.Select(v => v.OrderId));
     }
 
-    [Fact]
+    [BehaviourFact]
     public async Task ListPickups_UnknownStore_ReturnsEmpty()
     {
         Assert.Empty(await Port.ListPickupsAsync(NewId("store"), status: null));

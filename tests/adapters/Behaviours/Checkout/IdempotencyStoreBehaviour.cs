@@ -1,14 +1,14 @@
-using AsyncCommerce.Adapters.InMemory.Tests.Support;
+using AsyncCommerce.Adapters.Behaviours.Support;
 using AsyncCommerce.Checkout;
 
-namespace AsyncCommerce.Adapters.InMemory.Tests.Checkout;
+namespace AsyncCommerce.Adapters.Behaviours.Checkout;
 
 /// <summary>What every <see cref="IIdempotencyStore"/> does, whatever keeps the keys.</summary>
 public abstract class IdempotencyStoreBehaviour : PortBehaviour<IIdempotencyStore>
 {
     private readonly string _key = NewId("key");
 
-    [Fact]
+    [BehaviourFact]
     public async Task Claim_NewKey_StoresAndReturnsTheCandidate()
     {
         var candidate = Record("order-1");
@@ -19,7 +19,7 @@ public abstract class IdempotencyStoreBehaviour : PortBehaviour<IIdempotencyStor
         Assert.Equal(candidate, await Port.GetAsync(_key));
     }
 
-    [Fact]
+    [BehaviourFact]
     public async Task Claim_KnownKey_ReturnsTheStoredRecordUntouched()
     {
         var first = Record("order-1");
@@ -31,7 +31,7 @@ public abstract class IdempotencyStoreBehaviour : PortBehaviour<IIdempotencyStor
         Assert.Equal(first, await Port.GetAsync(_key));
     }
 
-    [Fact]
+    [BehaviourFact]
     public async Task Claim_ConcurrentlyForOneKey_HasExactlyOneWinner()
     {
         var candidates = Enumerable.Range(0, 50).Select(index => Record($"order-{index}")).ToArray();
@@ -43,7 +43,7 @@ public abstract class IdempotencyStoreBehaviour : PortBehaviour<IIdempotencyStor
         Assert.Equal(stored, await Port.GetAsync(_key));
     }
 
-    [Fact]
+    [BehaviourFact]
     public async Task TryReplace_WhenTheStoredRecordIsTheExpectedOne_Replaces()
     {
         var inProgress = Record("order-1");
@@ -56,7 +56,7 @@ public abstract class IdempotencyStoreBehaviour : PortBehaviour<IIdempotencyStor
         Assert.Equal(completed, await Port.GetAsync(_key));
     }
 
-    [Fact]
+    [BehaviourFact]
     public async Task TryReplace_WhenTheStoredRecordChanged_RefusesAndKeepsIt()
     {
         var inProgress = Record("order-1");
@@ -70,7 +70,7 @@ public abstract class IdempotencyStoreBehaviour : PortBehaviour<IIdempotencyStor
         Assert.Equal(takenOver, await Port.GetAsync(_key));
     }
 
-    [Fact]
+    [BehaviourFact]
     public async Task TryReplace_UnknownKey_ReturnsFalseAndStoresNothing()
     {
         var expected = Record("order-1");
@@ -81,7 +81,7 @@ public abstract class IdempotencyStoreBehaviour : PortBehaviour<IIdempotencyStor
         Assert.Null(await Port.GetAsync(_key));
     }
 
-    [Fact]
+    [BehaviourFact]
     public async Task TryReplace_ConcurrentlyFromOneExpectedRecord_HasExactlyOneWinner()
     {
         var inProgress = Record("order-1");
@@ -95,7 +95,7 @@ public abstract class IdempotencyStoreBehaviour : PortBehaviour<IIdempotencyStor
         Assert.Equal(winner, await Port.GetAsync(_key));
     }
 
-    [Fact]
+    [BehaviourFact]
     public async Task Get_UnknownKey_ReturnsNull()
     {
         Assert.Null(await Port.GetAsync(NewId("key")));

@@ -1,4 +1,4 @@
-namespace AsyncCommerce.Adapters.InMemory.Tests.Support;
+namespace AsyncCommerce.Adapters.Behaviours.Support;
 
 /// <summary>
 /// Base of the behavioural suites every adapter of a storage port passes. A suite only speaks the port, and

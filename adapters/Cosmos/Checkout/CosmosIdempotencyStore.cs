@@ -1,0 +1,81 @@
+using AsyncCommerce.Checkout;
+using Microsoft.Azure.Cosmos;
+
+namespace AsyncCommerce.Adapters.Cosmos.Checkout;
+
+/// <summary>
+/// Idempotency keys, one document per key (id and partition = the key) in a container whose default time to live
+/// (<c>azure-names.json</c>, 48 h) forgets them after the contract's 24 hours. A claim is a create: exactly one
+/// concurrent claimant gets it, the others read the winner. A replace is conditional on the ETag of the record the
+/// caller expects, so it is a compare-and-set.
+/// </summary>
+public sealed class CosmosIdempotencyStore : IIdempotencyStore
+{
+    /// <summary>The partition key path the documents of this store are written for.</summary>
+    public const string PartitionKeyPath = "/id";
+
+    private readonly Container _container;
+    private readonly ConflictRetry _retry;
+
+    public CosmosIdempotencyStore(Container container, CosmosConflictRetryOptions? conflictRetry = null, TimeProvider? timeProvider = null)
+    {
+        _container = container ?? throw new ArgumentNullException(nameof(container));
+        _retry = new ConflictRetry(conflictRetry ?? new CosmosConflictRetryOptions(), timeProvider ?? TimeProvider.System);
+    }
+
+    public Task<IdempotencyRecord> ClaimAsync(IdempotencyRecord candidate, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        ArgumentException.ThrowIfNullOrEmpty(candidate.Key);
+        return _retry.RunAsync($"Claim idempotency key {candidate.Key}", async token =>
+        {
+            var document = IdempotencyDocument.From(candidate);
+            var partition = new PartitionKey(document.Id);
+            if (await _container.TryCreateAsync(document, partition, token) is not null)
+                return Attempt.Done(candidate);
+
+            // 409: the key is taken; return the holder's record. Gone again already (expired between the two
+            // calls): claim once more.
+            var stored = await _container.ReadOrNullAsync<IdempotencyDocument>(document.Id, partition, token);
+            return stored is null ? Attempt<IdempotencyRecord>.Retry : Attempt.Done(stored.Document.ToRecord());
+        }, cancellationToken);
+    }
+
+    public Task<bool> TryReplaceAsync(IdempotencyRecord expected, IdempotencyRecord replacement, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(expected);
+        ArgumentNullException.ThrowIfNull(replacement);
+        if (!string.Equals(expected.Key, replacement.Key, StringComparison.Ordinal))
+            throw new ArgumentException("A record can only be replaced by one with the same key.", nameof(replacement));
+
+        return _retry.RunAsync($"Replace idempotency key {expected.Key}", async token =>
+        {
+            var document = IdempotencyDocument.From(replacement);
+            var partition = new PartitionKey(document.Id);
+            var stored = await _container.ReadOrNullAsync<IdempotencyDocument>(document.Id, partition, token);
+            if (stored is null || stored.Document.ToRecord() != expected)
+                return Attempt.Done(false);
+            // 412 here means it changed after the read: re-read, it may still (again) equal what the caller expects.
+            return await _container.TryReplaceAsync(document, document.Id, partition, stored.ETag, token) is null ? Attempt<bool>.Retry : Attempt.Done(true);
+        }, cancellationToken);
+    }
+
+    public async Task<IdempotencyRecord?> GetAsync(string key, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        var id = IdempotencyDocument.IdOf(key);
+        var stored = await _container.ReadOrNullAsync<IdempotencyDocument>(id, new PartitionKey(id), cancellationToken);
+        return stored?.Document.ToRecord();
+    }
+}
+
+/// <summary>The stored record; the item's time to live is the container's default, counted from the last write.</summary>
+internal sealed record IdempotencyDocument(string Id, string Key, string RequestFingerprint, string OrderId, IdempotencyState State, DateTimeOffset ClaimedAt)
+{
+    public static string IdOf(string key) => CosmosId.Escape(key);
+
+    public static IdempotencyDocument From(IdempotencyRecord record) =>
+        new(IdOf(record.Key), record.Key, record.RequestFingerprint, record.OrderId, record.State, record.ClaimedAt);
+
+    public IdempotencyRecord ToRecord() => new(Key, RequestFingerprint, OrderId, State, ClaimedAt);
+}

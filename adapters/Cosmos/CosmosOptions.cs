@@ -1,0 +1,57 @@
+using Microsoft.Azure.Cosmos;
+
+namespace AsyncCommerce.Adapters.Cosmos;
+
+/// <summary>
+/// How the Cosmos DB stores connect (section <c>Cosmos</c>; environment variables <c>Cosmos__accountEndpoint</c> …).
+/// Identity-based by default: set <see cref="AccountEndpoint"/> and grant the host's managed identity the
+/// Cosmos DB data-contributor role; <see cref="ConnectionString"/> exists for the emulator only.
+/// </summary>
+public sealed class CosmosOptions
+{
+    public const string Section = "Cosmos";
+
+    /// <summary><c>https://&lt;account&gt;.documents.azure.com:443/</c>, used with <c>DefaultAzureCredential</c>
+    /// (managed identity in Azure; set <c>AZURE_CLIENT_ID</c> for a user-assigned one).</summary>
+    public Uri? AccountEndpoint { get; set; }
+
+    /// <summary>A key-based connection string: the emulator only, never an Azure account (keys are secrets).</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>
+    /// Direct (default): TCP straight to the replicas, the lowest latency and the SDK's recommendation for long-lived
+    /// hosts such as a Functions app on a Premium or Dedicated plan. Gateway: HTTPS on port 443 only, for networks that
+    /// only allow 443, the emulator, or a Consumption plan whose outbound connection budget Direct would strain.
+    /// </summary>
+    public ConnectionMode ConnectionMode { get; set; } = ConnectionMode.Direct;
+
+    /// <summary>How often the SDK retries a request answered 429 (throttled), each time after the server's Retry-After.</summary>
+    public int MaxRetryAttemptsOnRateLimitedRequests { get; set; } = 9;
+
+    /// <summary>The longest the SDK keeps retrying a throttled request before the 429 surfaces (then the activity retries).</summary>
+    public TimeSpan MaxRetryWaitTimeOnRateLimitedRequests { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Trust the emulator's self-signed certificate. Allowed only with a <see cref="ConnectionString"/> to a loopback endpoint.</summary>
+    public bool AcceptEmulatorCertificate { get; set; }
+
+    /// <summary>Create every SKU of <c>SeedData</c> at every location when its stock row is missing (existing rows are left alone).</summary>
+    public bool SeedInventory { get; set; }
+
+    /// <summary>How optimistic-concurrency conflicts (412 and 409 on contended documents) are retried.</summary>
+    public CosmosConflictRetryOptions ConflictRetry { get; set; } = new();
+}
+
+/// <summary>
+/// Retries of a read-decide-write cycle whose conditional write lost to a concurrent writer (412 Precondition
+/// Failed on an ETag, 409 Conflict on a create). Each retry re-reads, so it is always safe; the bound only decides
+/// when a hot document gives up and lets the caller (an at-least-once activity) try again later.
+/// </summary>
+public sealed class CosmosConflictRetryOptions
+{
+    public int MaxAttempts { get; set; } = 30;
+
+    /// <summary>The first backoff; each further attempt doubles it (with full jitter) up to <see cref="MaxDelay"/>. Zero retries at once.</summary>
+    public TimeSpan BaseDelay { get; set; } = TimeSpan.FromMilliseconds(5);
+
+    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+}

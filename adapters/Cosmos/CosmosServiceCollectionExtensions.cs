@@ -1,0 +1,62 @@
+using AsyncCommerce.Adapters.Cosmos.Checkout;
+using AsyncCommerce.Adapters.Cosmos.Inventory;
+using AsyncCommerce.Adapters.Cosmos.Notifications;
+using AsyncCommerce.Adapters.Cosmos.Orders;
+using AsyncCommerce.Checkout;
+using AsyncCommerce.Inventory;
+using AsyncCommerce.Notifications;
+using AsyncCommerce.Orders;
+using Azure.Core;
+using Microsoft.Azure.Cosmos;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace AsyncCommerce.Adapters.Cosmos;
+
+public static class CosmosServiceCollectionExtensions
+{
+    /// <summary>
+    /// The storage ports on Cosmos DB: <see cref="IOrderEventStore"/>, <see cref="IOrderViewStore"/>,
+    /// <see cref="IInventoryStore"/>, <see cref="IIdempotencyStore"/> and <see cref="INotificationLog"/>, each a
+    /// singleton resolvable by its port and its own type, over one <see cref="CosmosClient"/> configured from the
+    /// <c>Cosmos</c> section (validated on start) and the containers of <see cref="CosmosNames.Default"/>. A
+    /// <see cref="TokenCredential"/> registered before this call replaces <c>DefaultAzureCredential</c>. Call it after
+    /// <c>AddInMemoryAdapters</c> to move those ports to Cosmos DB.
+    /// </summary>
+    public static IServiceCollection AddCosmosStores(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<CosmosOptions>().Bind(configuration.GetSection(CosmosOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CosmosOptions>, CosmosOptionsValidation>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(CosmosNames.Default);
+        services.TryAddSingleton(provider => CosmosClientFactory.Create(Options(provider), provider.GetService<TokenCredential>()));
+        services.TryAddSingleton(provider => new CosmosContainers(provider.GetRequiredService<CosmosClient>(), provider.GetRequiredService<CosmosNames>()));
+
+        AddStore<IOrderEventStore, CosmosOrderEventStore>(services, (provider, containers) => new(containers.OrderEvents, ConflictRetry(provider), Time(provider)));
+        AddStore<IOrderViewStore, CosmosOrderViewStore>(services, (provider, containers) => new(containers.OrderViews, ConflictRetry(provider), Time(provider)));
+        AddStore<IInventoryStore, CosmosInventoryStore>(services, (provider, containers) => new(containers.Inventory, ConflictRetry(provider), Time(provider)));
+        AddStore<IIdempotencyStore, CosmosIdempotencyStore>(services, (provider, containers) => new(containers.Idempotency, ConflictRetry(provider), Time(provider)));
+        AddStore<INotificationLog, CosmosNotificationLog>(services, (_, containers) => new(containers.Notifications));
+        services.AddHostedService<CosmosInventorySeeder>();
+        return services;
+    }
+
+    private static CosmosOptions Options(IServiceProvider provider) => provider.GetRequiredService<IOptions<CosmosOptions>>().Value;
+
+    private static CosmosConflictRetryOptions ConflictRetry(IServiceProvider provider) => Options(provider).ConflictRetry;
+
+    private static TimeProvider Time(IServiceProvider provider) => provider.GetRequiredService<TimeProvider>();
+
+    private static void AddStore<TPort, TStore>(IServiceCollection services, Func<IServiceProvider, CosmosContainers, TStore> create)
+        where TPort : class
+        where TStore : class, TPort
+    {
+        services.AddSingleton(provider => create(provider, provider.GetRequiredService<CosmosContainers>()));
+        services.AddSingleton<TPort>(provider => provider.GetRequiredService<TStore>());
+    }
+}
