@@ -21,7 +21,7 @@ public static class CommerceApiServiceCollectionExtensions
         services.AddSingleton<CheckoutValidator>();
         services.AddSingleton<CheckoutAcceptance>();
         services.Configure<JsonOptions>(options => CommerceJson.Configure(options.SerializerOptions));
-        services.AddProblemDetails();
+        services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ProblemDetailsDefaults.FillDetail);
         return services;
     }
 }

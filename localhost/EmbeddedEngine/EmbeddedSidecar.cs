@@ -23,6 +23,21 @@ internal sealed partial class EmbeddedSidecar(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         endpoint.DeleteStaleSocket();
+
+        // Built with no flowed execution context: WebApplicationFactory intercepts any host built on its flow
+        // (HostFactoryResolver matches hosts by an AsyncLocal), and under load it would mistake this nested host
+        // for the app under test, put it on a TestServer and never bind the socket.
+        Task<WebApplication> building;
+        using (ExecutionContext.SuppressFlow())
+            building = Task.Run(Build, cancellationToken);
+        var app = await building;
+        await app.StartAsync(cancellationToken);
+        _sidecar = app;
+        LogStarted(endpoint.SocketPath, options.Value.MaxConcurrentWorkItems);
+    }
+
+    private WebApplication Build()
+    {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(loggerFactory);
@@ -51,9 +66,7 @@ internal sealed partial class EmbeddedSidecar(
 
         var app = builder.Build();
         app.MapGrpcService<TaskHubGrpcServer>();
-        await app.StartAsync(cancellationToken);
-        _sidecar = app;
-        LogStarted(endpoint.SocketPath, options.Value.MaxConcurrentWorkItems);
+        return app;
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)

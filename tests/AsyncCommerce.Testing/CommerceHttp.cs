@@ -72,5 +72,24 @@ public static class CommerceHttp
         return http.PostAsJsonAsync(new Uri(path, UriKind.Relative), body ?? new { }, CommerceJson.Options);
     }
 
+    /// <summary>The order's event stream, oldest first.</summary>
+    public static async Task<IReadOnlyList<OrderEventResponse>> GetEventsAsync(this HttpClient http, string orderId)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        return (await http.GetFromJsonAsync<IReadOnlyList<OrderEventResponse>>(new Uri($"/api/checkouts/{orderId}/events", UriKind.Relative), CommerceJson.Options))!;
+    }
+
+    public static Task<HttpResponseMessage> SetOnHandAsync(this HttpClient http, string sku, string locationId, int onHand)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        return http.PutAsJsonAsync(new Uri($"/api/inventory/{sku}/{locationId}", UriKind.Relative), new { onHand }, CommerceJson.Options);
+    }
+
+    public static Task<HttpResponseMessage> MarkPickupReadyAsync(this HttpClient http, string storeId, string orderId) =>
+        http.PostJsonAsync($"/api/stores/{storeId}/pickups/{orderId}/ready");
+
+    public static Task<HttpResponseMessage> CollectPickupAsync(this HttpClient http, string storeId, string orderId, string? code) =>
+        http.PostJsonAsync($"/api/stores/{storeId}/pickups/{orderId}/collect", new { code });
+
     public static string NewKey() => $"test-{Guid.NewGuid():N}";
 }
