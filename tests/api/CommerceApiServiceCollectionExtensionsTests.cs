@@ -1,4 +1,5 @@
-using AsyncCommerce.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace AsyncCommerce.Api.Tests;
@@ -13,10 +14,25 @@ public sealed class CommerceApiServiceCollectionExtensionsTests
     [InlineData("Commerce:Checkout:RetryAfterSeconds", "-1")]
     public async Task AddCommerceApi_SettingThatBreaksTheContract_HostFailsToStart(string key, string value)
     {
-        await using var app = new CommerceApp(new Dictionary<string, string?> { [key] = value });
+        // A bare host with only the API's services: the failure must come from their validation and nothing else.
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { [key] = value });
+        builder.Services.AddCommerceApi(builder.Configuration);
+        using var host = builder.Build();
 
-        var failure = Record.Exception(() => app.CreateClient());
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
-        Assert.IsType<OptionsValidationException>(failure?.GetBaseException());
+        Assert.Contains(key.Split(':')[^1], failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AddCommerceApi_DefaultSettings_HostStarts()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddCommerceApi(builder.Configuration);
+        using var host = builder.Build();
+
+        await host.StartAsync();
+        await host.StopAsync();
     }
 }
