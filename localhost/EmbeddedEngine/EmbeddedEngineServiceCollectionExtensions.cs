@@ -2,6 +2,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Client.Grpc;
 using Microsoft.DurableTask.Worker;
 using Microsoft.DurableTask.Worker.Grpc;
+using Microsoft.Extensions.Options;
 
 namespace AsyncCommerce.LocalHost.EmbeddedEngine;
 
@@ -15,7 +16,8 @@ public static class EmbeddedEngineServiceCollectionExtensions
     {
         services.AddOptions<EmbeddedEngineOptions>()
             .Bind(configuration.GetSection(EmbeddedEngineOptions.Section))
-            .Validate(o => o.MaxConcurrentWorkItems is >= 1 and <= 10_000, $"{EmbeddedEngineOptions.Section}:MaxConcurrentWorkItems must be between 1 and 10000.")
+            .Validate(o => o.MaxConcurrentWorkItems is >= 1 and <= 1_000_000, $"{EmbeddedEngineOptions.Section}:MaxConcurrentWorkItems must be between 1 and 1000000.")
+            .Validate(o => o.WorkerConcurrency is >= 1 and <= 10_000, $"{EmbeddedEngineOptions.Section}:WorkerConcurrency must be between 1 and 10000.")
             .ValidateOnStart();
         services.AddSingleton<EmbeddedSidecarEndpoint>();
 
@@ -28,11 +30,12 @@ public static class EmbeddedEngineServiceCollectionExtensions
             builder.UseGrpc();
             builder.Services.AddOptions<GrpcDurableTaskWorkerOptions>(builder.Name)
                 .Configure<EmbeddedSidecarEndpoint>((grpc, endpoint) => grpc.Channel = endpoint.Channel);
-            builder.Configure(worker =>
-            {
-                worker.Concurrency.MaximumConcurrentActivityWorkItems = 200;
-                worker.Concurrency.MaximumConcurrentOrchestrationWorkItems = 200;
-            });
+            builder.Services.AddOptions<DurableTaskWorkerOptions>(builder.Name)
+                .Configure<IOptions<EmbeddedEngineOptions>>((worker, engine) =>
+                {
+                    worker.Concurrency.MaximumConcurrentActivityWorkItems = engine.Value.WorkerConcurrency;
+                    worker.Concurrency.MaximumConcurrentOrchestrationWorkItems = engine.Value.WorkerConcurrency;
+                });
         });
 
         services.AddDurableTaskClient(builder =>

@@ -54,7 +54,7 @@ internal sealed partial class EmbeddedSidecar(
 
             // Every work item the worker completes is a call on the same connection; Kestrel's default of
             // 100 concurrent streams would queue them below the engine's own concurrency.
-            kestrel.Limits.Http2.MaxStreamsPerConnection = options.Value.MaxConcurrentWorkItems * 2;
+            kestrel.Limits.Http2.MaxStreamsPerConnection = options.Value.WorkerConcurrency * 4;
         });
 
         var backend = new HighConcurrencyOrchestrationService<InMemoryOrchestrationService>(
