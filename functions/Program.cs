@@ -1,4 +1,5 @@
 using AsyncCommerce.Functions;
+using AsyncCommerce.Functions.Http;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 
@@ -6,6 +7,7 @@ var builder = FunctionsApplication.CreateBuilder(args);
 FunctionAppSettings.EnsureValid(builder.Configuration);
 
 builder.ConfigureFunctionsWebApplication();
+builder.UseMiddleware<UnhandledErrorMiddleware>();
 builder.Services
     .AddCommerceFunctionApp(builder.Configuration)
     .AddAzureAdapters(builder.Configuration)

@@ -21,7 +21,7 @@ public static class ProblemDetailsDefaults
             StatusCodes.Status404NotFound => $"No route matches {request.Method} {request.Path}.",
             StatusCodes.Status405MethodNotAllowed => $"{request.Method} is not allowed on {request.Path}.",
             StatusCodes.Status415UnsupportedMediaType => "Send the body as application/json.",
-            StatusCodes.Status500InternalServerError => "An unexpected error occurred. It has been logged; quote the traceId when you report it.",
+            StatusCodes.Status500InternalServerError => Problems.UnexpectedDetail,
             _ => problem.Title,
         };
     }

@@ -31,6 +31,12 @@ public static class Problems
     public static ProblemHttpResult UnsupportedMediaType() =>
         Problem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type.", "Send the body as application/json.", "https://tools.ietf.org/html/rfc9110#section-15.5.16");
 
+    public const string UnexpectedDetail = "An unexpected error occurred. It has been logged; quote the traceId when you report it.";
+
+    /// <summary>A bug: the exception is logged, never shown.</summary>
+    public static ProblemHttpResult Unexpected() =>
+        Problem(StatusCodes.Status500InternalServerError, "An error occurred while processing your request.", UnexpectedDetail, "https://tools.ietf.org/html/rfc9110#section-15.6.1");
+
     public static ProblemHttpResult Unavailable(string detail) =>
         Problem(StatusCodes.Status503ServiceUnavailable, "A dependency is unavailable.", detail, "https://tools.ietf.org/html/rfc9110#section-15.6.4");
 
