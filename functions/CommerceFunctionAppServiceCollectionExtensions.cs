@@ -1,8 +1,6 @@
 using AsyncCommerce.Adapters.InMemory;
-using AsyncCommerce.Adapters.InMemory.Catalog;
 using AsyncCommerce.Adapters.Simulated;
 using AsyncCommerce.Api;
-using AsyncCommerce.Catalog;
 using Azure.Core.Serialization;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
@@ -24,7 +22,7 @@ public static class CommerceFunctionAppServiceCollectionExtensions
         services.AddCommerceWorkflows(configuration);
         services.AddCommerceApi(configuration);
         services.AddSimulatedAdapters();
-        services.AddSingleton<ICatalog>(new InMemoryCatalog(SeedData.Items, SeedData.Stores));
+        services.AddSeedCatalog();
 
         // Orchestration inputs, outputs and events are stored in the task hub's history and outlive deployments:
         // write them in the system's JSON shape (enums by name), not the worker's default, so that reordering an

@@ -29,12 +29,23 @@ public static class InMemoryAdapterServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
 
         AddSingleton<IInventoryStore, InMemoryInventoryStore>(services, _ => new InMemoryInventoryStore(SeedData.InitialStock));
-        AddSingleton<ICatalog, InMemoryCatalog>(services, _ => new InMemoryCatalog(SeedData.Items, SeedData.Stores));
+        services.AddSeedCatalog();
         AddSingleton<IOrderEventStore, InMemoryOrderEventStore>(services, _ => new InMemoryOrderEventStore());
         AddSingleton<IOrderViewStore, InMemoryOrderViewStore>(services, _ => new InMemoryOrderViewStore());
         AddSingleton<IIdempotencyStore, InMemoryIdempotencyStore>(services, _ => new InMemoryIdempotencyStore());
         AddSingleton<INotificationLog, InMemoryNotificationLog>(services, _ => new InMemoryNotificationLog());
         AddInProcessBus(services);
+        return services;
+    }
+
+    /// <summary>
+    /// The catalog and store directory from <see cref="SeedData"/>: static reference data, used on its own by hosts
+    /// whose other stores are not in memory (the Functions app).
+    /// </summary>
+    public static IServiceCollection AddSeedCatalog(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        AddSingleton<ICatalog, InMemoryCatalog>(services, _ => new InMemoryCatalog(SeedData.Items, SeedData.Stores));
         return services;
     }
 
