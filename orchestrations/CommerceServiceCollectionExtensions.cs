@@ -1,3 +1,4 @@
+using AsyncCommerce.Checkout;
 using AsyncCommerce.Notifications;
 using AsyncCommerce.Orders;
 using AsyncCommerce.Payments;
@@ -25,6 +26,10 @@ public static class CommerceServiceCollectionExtensions
         services.AddOptions<PickupOptions>()
             .Bind(configuration.GetSection(PickupOptions.Section))
             .ValidateOnStart();
+        services.AddOptions<WorkflowOptions>()
+            .Bind(configuration.GetSection(WorkflowOptions.Section))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WorkflowOptions>>(new DescribedValidation<WorkflowOptions>(o => o.Validate()));
         services.AddSingleton<IValidateOptions<PaymentOptions>>(new DescribedValidation<PaymentOptions>(o => o.Validate()));
         services.AddSingleton<IValidateOptions<PickupOptions>>(new DescribedValidation<PickupOptions>(o => o.Validate()));
         services.AddSingleton<OrderEventRecorder>();

@@ -25,6 +25,7 @@ public sealed partial class CheckoutAcceptance(
     IOptions<CheckoutOptions> checkoutOptions,
     IOptions<PaymentOptions> paymentOptions,
     IOptions<PickupOptions> pickupOptions,
+    IOptions<WorkflowOptions> workflowOptions,
     TimeProvider clock,
     ILogger<CheckoutAcceptance> logger)
 {
@@ -117,7 +118,7 @@ public sealed partial class CheckoutAcceptance(
         checkout.Order.Total,
         [.. checkout.Order.Lines.Select(l => new StockLine(l.Sku, l.Quantity))],
         checkout.Payments,
-        WorkflowTimings.From(paymentOptions.Value, pickupOptions.Value));
+        WorkflowTimings.From(paymentOptions.Value, pickupOptions.Value, workflowOptions.Value));
 
     private Microsoft.AspNetCore.Http.HttpResults.Accepted<CheckoutAccepted> Accepted(HttpResponse response, string orderId, bool replayed)
     {

@@ -28,12 +28,16 @@ public sealed record WorkflowTimings(
     TimeSpan PaymentRetryMaxInterval,
     TimeSpan PreparationDeadline,
     TimeSpan PickupWindow,
-    TimeSpan ReminderBeforeExpiry)
+    TimeSpan ReminderBeforeExpiry,
+    int StepRetryMaxAttempts,
+    TimeSpan StepRetryFirstInterval,
+    TimeSpan StepRetryMaxInterval)
 {
-    public static WorkflowTimings From(PaymentOptions payment, PickupOptions pickup)
+    public static WorkflowTimings From(PaymentOptions payment, PickupOptions pickup, WorkflowOptions workflow)
     {
         ArgumentNullException.ThrowIfNull(payment);
         ArgumentNullException.ThrowIfNull(pickup);
+        ArgumentNullException.ThrowIfNull(workflow);
         return new(
             payment.AwaitPaymentMethodTimeout,
             payment.RetryMaxAttempts,
@@ -42,6 +46,9 @@ public sealed record WorkflowTimings(
             payment.RetryMaxInterval,
             pickup.PreparationDeadline,
             pickup.Window,
-            pickup.ReminderBeforeExpiry);
+            pickup.ReminderBeforeExpiry,
+            workflow.StepRetryMaxAttempts,
+            workflow.StepRetryFirstInterval,
+            workflow.StepRetryMaxInterval);
     }
 }

@@ -18,8 +18,21 @@ public sealed class CheckoutSaga : TaskOrchestrator<CheckoutInput, OrderStatus>
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var order = new OrderFlow(context, input);
+        try
+        {
+            return await RunStepsAsync(order);
+        }
+        catch (TaskFailedException failure)
+        {
+            // A step failed after all its retries: give back what the order holds instead of leaving it stuck.
+            return await order.GiveUpAsync(failure);
+        }
+    }
 
-        var reservation = await order.StepAsync<ReservationResult>(nameof(ReserveStock), new ReserveStockInput(input.OrderId, input.LocationId, input.Lines));
+    private static async Task<OrderStatus> RunStepsAsync(OrderFlow order)
+    {
+        var input = order.Input;
+        var reservation = await order.ReserveStockAsync();
         if (!reservation.Reserved)
         {
             var detail = $"Not enough stock at {input.LocationId} for {string.Join(", ", reservation.ShortSkus)}.";

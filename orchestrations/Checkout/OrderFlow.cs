@@ -12,13 +12,17 @@ namespace AsyncCommerce.Checkout;
 internal sealed class OrderFlow
 {
     // Steps are idempotent, so infrastructure hiccups (a store briefly unavailable) are simply retried.
-    private static readonly TaskOptions StepRetry = TaskOptions.FromRetryPolicy(
-        new RetryPolicy(maxNumberOfAttempts: 5, firstRetryInterval: TimeSpan.FromSeconds(1), backoffCoefficient: 2.0, maxRetryInterval: TimeSpan.FromSeconds(30)));
+    private readonly TaskOptions _stepRetry;
 
     public OrderFlow(TaskOrchestrationContext context, CheckoutInput input)
     {
         Context = context;
         Input = input;
+        _stepRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(
+            input.Timings.StepRetryMaxAttempts,
+            input.Timings.StepRetryFirstInterval,
+            backoffCoefficient: 2.0,
+            input.Timings.StepRetryMaxInterval));
 
         // One waiter for the orchestration's whole life: a cancelled or timed-out waiter can swallow the
         // next event of the same name (Azure/azure-functions-durable-extension#3255), so none is ever replaced.
@@ -33,55 +37,101 @@ internal sealed class OrderFlow
 
     public bool IsCancellationRequested => Cancellation.IsCompleted;
 
+    /// <summary>Stock is reserved for the order and not yet released or committed.</summary>
+    public bool HoldsStock { get; private set; }
+
+    /// <summary>The authorization taken and not yet voided, refunded or settled by completion.</summary>
+    public PaymentAuthorized? Authorization { get; private set; }
+
+    public bool IsCaptured { get; private set; }
+
     public DateTimeOffset Now => new(DateTime.SpecifyKind(Context.CurrentUtcDateTime, DateTimeKind.Utc));
 
     public Task RecordAsync(OrderEventData data) =>
         Context.CallActivityAsync<int>(
             nameof(RecordOrderEvent),
             new RecordOrderEventInput(Input.OrderId, Context.NewGuid().ToString("N"), Now, data),
-            StepRetry);
+            _stepRetry);
 
     public Task<TResult> StepAsync<TResult>(string activityName, object input) =>
-        Context.CallActivityAsync<TResult>(activityName, input, StepRetry);
+        Context.CallActivityAsync<TResult>(activityName, input, _stepRetry);
+
+    public async Task<ReservationResult> ReserveStockAsync()
+    {
+        var reservation = await StepAsync<ReservationResult>(nameof(ReserveStock), new ReserveStockInput(Input.OrderId, Input.LocationId, Input.Lines));
+        HoldsStock = reservation.Reserved;
+        return reservation;
+    }
+
+    public async Task RecordAuthorizationAsync(PaymentAuthorized authorized)
+    {
+        Authorization = authorized;
+        await RecordAsync(authorized);
+    }
 
     public async Task ReleaseStockAsync()
     {
         await StepAsync<bool>(nameof(ReleaseStock), Input.OrderId);
+        HoldsStock = false;
         await RecordAsync(new StockReleased(Input.LocationId));
+    }
+
+    /// <summary>
+    /// A step failed even after its retries. Gives back whatever the order holds (money first, then stock) and
+    /// ends it as rejected, so that no stock stays reserved and no authorization stays open behind a stuck order.
+    /// If the compensation fails too, the exception ends the orchestration as Failed for an operator to see.
+    /// </summary>
+    public async Task<OrderStatus> GiveUpAsync(TaskFailedException failure)
+    {
+        if (Authorization is not null)
+            await SettleAuthorizationAsync(Authorization, IsCaptured);
+        if (HoldsStock)
+            await ReleaseStockAsync();
+        await RecordAsync(new OrderRejected(StatusReason.ProcessingFailed, $"The step {failure.TaskName} kept failing; the order was not completed."));
+        return OrderStatus.Rejected;
     }
 
     /// <summary>Compensates what was done so far (payment first, then stock) and ends the order as cancelled.</summary>
     public async Task<OrderStatus> CancelAsync(StatusReason reason, PaymentAuthorized? authorization, bool captured = false)
     {
         if (authorization is not null)
-        {
-            var settle = new SettlePaymentInput(Input.OrderId, authorization.AuthorizationId, authorization.Amount);
-            if (captured)
-            {
-                await StepAsync<bool>(nameof(RefundPayment), settle);
-                await RecordAsync(new PaymentRefunded(authorization.AuthorizationId, authorization.Amount));
-            }
-            else
-            {
-                await StepAsync<bool>(nameof(VoidPayment), settle);
-                await RecordAsync(new PaymentVoided(authorization.AuthorizationId));
-            }
-        }
+            await SettleAuthorizationAsync(authorization, captured);
 
         await ReleaseStockAsync();
         await RecordAsync(new OrderCancelled(reason));
         return OrderStatus.Cancelled;
     }
 
+    /// <summary>Gives the money back: a refund once captured, a void before.</summary>
+    private async Task SettleAuthorizationAsync(PaymentAuthorized authorization, bool captured)
+    {
+        var settle = new SettlePaymentInput(Input.OrderId, authorization.AuthorizationId, authorization.Amount);
+        if (captured)
+        {
+            await StepAsync<bool>(nameof(RefundPayment), settle);
+            await RecordAsync(new PaymentRefunded(authorization.AuthorizationId, authorization.Amount));
+        }
+        else
+        {
+            await StepAsync<bool>(nameof(VoidPayment), settle);
+            await RecordAsync(new PaymentVoided(authorization.AuthorizationId));
+        }
+
+        Authorization = null;
+        IsCaptured = false;
+    }
+
     /// <summary>Capture, commit the stock, done. A cancellation that lands during capture is refunded.</summary>
     public async Task<OrderStatus> CompleteAsync(PaymentAuthorized authorization, bool honourLateCancellation)
     {
         await StepAsync<bool>(nameof(CapturePayment), new SettlePaymentInput(Input.OrderId, authorization.AuthorizationId, authorization.Amount));
+        IsCaptured = true;
         await RecordAsync(new PaymentCaptured(authorization.AuthorizationId, authorization.Amount));
         if (honourLateCancellation && IsCancellationRequested)
             return await CancelAsync(StatusReason.CustomerCancelled, authorization, captured: true);
 
         await StepAsync<bool>(nameof(CommitStock), Input.OrderId);
+        HoldsStock = false;
         await RecordAsync(new StockCommitted(Input.LocationId));
         await RecordAsync(new OrderCompleted());
         return OrderStatus.Completed;

@@ -23,6 +23,9 @@ public enum StatusReason
     CustomerCancelled,
     PickupExpired,
     PaymentMethodTimeout,
+
+    /// <summary>A step kept failing after its retries (a store or gateway down); whatever was held was given back.</summary>
+    ProcessingFailed,
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<FulfillmentType>))]

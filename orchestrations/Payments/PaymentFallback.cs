@@ -37,7 +37,7 @@ internal static class PaymentFallback
                     continue;
 
                 var authorized = new PaymentAuthorized(index, methods[index].Method, result.AuthorizationId!, order.Input.Total, result.Deferred);
-                await order.RecordAsync(authorized);
+                await order.RecordAuthorizationAsync(authorized);
                 return new(PaymentPhaseEnd.Authorized, authorized);
             }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using AsyncCommerce.Adapters.InMemory.Inventory;
 using AsyncCommerce.Adapters.Simulated.Payments;
 using AsyncCommerce.Inventory;
 using AsyncCommerce.Notifications;
@@ -6,6 +7,7 @@ using AsyncCommerce.Orders;
 using AsyncCommerce.Payments;
 using AsyncCommerce.Testing;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AsyncCommerce.Orchestrations.Tests.Checkout;
 
@@ -207,5 +209,46 @@ public sealed class CheckoutSagaTests
         Assert.Contains(app.Get<SimulatedPaymentGateway>().Authorizations, a => a.OrderId == orderId && a.State == AuthorizationState.Refunded);
         await SagaAssert.FinishedAsync(app, orderId, OrderStatus.Cancelled);
         await StockLedger.AssertBalancedAsync(app.Get<IInventoryStore>());
+    }
+
+    [Fact]
+    public async Task Delivery_WhenAStepKeepsFailingAfterCapture_RefundsReleasesAndRejectsInsteadOfHanging()
+    {
+        await using var app = new CommerceApp(new Dictionary<string, string?>
+        {
+            ["Commerce:Workflow:StepRetryMaxAttempts"] = "2",
+            ["Commerce:Workflow:StepRetryFirstInterval"] = "00:00:00.050",
+        });
+        using var broken = app.WithServices(services => services.AddSingleton<IInventoryStore>(provider =>
+            new CommitFailingInventory(provider.GetRequiredService<InMemoryInventoryStore>())));
+        var http = broken.CreateClient();
+
+        var orderId = await http.PlaceOrderAsync(CheckoutBody.Delivery().WithLines(("SKU-1004", 1)));
+
+        var view = await http.WaitForStatusAsync(orderId, OrderStatus.Rejected);
+        Assert.Equal(StatusReason.ProcessingFailed, view.StatusReason);
+        Assert.Equal(PaymentStatus.Refunded, view.Payment.Status);
+        var instance = await broken.Services.GetRequiredService<DurableTaskClient>().WaitForInstanceCompletionAsync(orderId, getInputsAndOutputs: true);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, instance.RuntimeStatus);
+        var levels = await broken.Services.GetRequiredService<IInventoryStore>().GetLevelsAsync("SKU-1004");
+        Assert.All(levels, level => Assert.Equal((0, 0), (level.Reserved, level.Sold)));
+        await StockLedger.AssertBalancedAsync(broken.Services.GetRequiredService<IInventoryStore>());
+    }
+
+    /// <summary>An inventory whose commit is down for good, to drive the saga past its step retries.</summary>
+    private sealed class CommitFailingInventory(IInventoryStore inner) : IInventoryStore
+    {
+        public Task<ReservationResult> ReserveAsync(string orderId, string locationId, IReadOnlyList<StockLine> lines, CancellationToken cancellationToken = default) =>
+            inner.ReserveAsync(orderId, locationId, lines, cancellationToken);
+
+        public Task<bool> ReleaseAsync(string orderId, CancellationToken cancellationToken = default) => inner.ReleaseAsync(orderId, cancellationToken);
+
+        public Task<bool> CommitAsync(string orderId, CancellationToken cancellationToken = default) =>
+            throw new InvalidOperationException("Inventory store unavailable.");
+
+        public Task<IReadOnlyList<StockLevel>> GetLevelsAsync(string sku, CancellationToken cancellationToken = default) => inner.GetLevelsAsync(sku, cancellationToken);
+
+        public Task<StockLevel> SetOnHandAsync(string sku, string locationId, int onHand, CancellationToken cancellationToken = default) =>
+            inner.SetOnHandAsync(sku, locationId, onHand, cancellationToken);
     }
 }
