@@ -6,8 +6,5 @@ public interface INotificationLog
     /// <summary>Adds the record unless one for the same order, event sequence and channel exists. True when added.</summary>
     Task<bool> TryAddAsync(NotificationRecord record, CancellationToken cancellationToken = default);
 
-    /// <summary>Forgets a claim whose send failed, so that a redelivery can send it.</summary>
-    Task RemoveAsync(string orderId, int eventSequence, NotificationChannel channel, CancellationToken cancellationToken = default);
-
     Task<IReadOnlyList<NotificationRecord>> ListAsync(string orderId, CancellationToken cancellationToken = default);
 }

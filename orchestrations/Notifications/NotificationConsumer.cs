@@ -5,8 +5,8 @@ namespace AsyncCommerce.Notifications;
 
 /// <summary>
 /// Fans an order event out to the customer's channels. Host-agnostic (an in-process bus or a Service Bus
-/// processor calls it) and safe under redelivery: each (event, channel) is claimed in the log before it is
-/// sent, so a second delivery of the same event sends nothing.
+/// processor calls it) and safe under redelivery: each (event, channel) is recorded once it is sent, and a
+/// delivery of an event already recorded for a channel sends nothing on it.
 /// </summary>
 public sealed partial class NotificationConsumer(
     IOrderEventStore events,
@@ -37,31 +37,32 @@ public sealed partial class NotificationConsumer(
         }
 
         var text = NotificationPlan.TextFor(orderEvent.OrderId, orderEvent.Data);
+        var alreadySent = await SentChannelsAsync(orderEvent, cancellationToken);
         foreach (var (channel, address, masked) in Recipients(contact))
         {
             if (onlyChannel is not null && channel != onlyChannel)
                 continue;
-
-            var record = new NotificationRecord(orderEvent.OrderId, kind, channel, masked, orderEvent.Sequence, clock.GetUtcNow());
-            if (!await log.TryAddAsync(record, cancellationToken))
+            if (alreadySent.Contains(channel))
             {
                 LogDuplicate(orderEvent.OrderId, kind, channel, orderEvent.Sequence);
                 continue;
             }
 
-            try
-            {
-                await sender.SendAsync(new NotificationMessage(orderEvent.OrderId, kind, channel, address, text), cancellationToken);
-            }
-            catch
-            {
-                // Give the claim back so that the bus's redelivery can try again.
-                await log.RemoveAsync(orderEvent.OrderId, orderEvent.Sequence, channel, CancellationToken.None);
-                throw;
-            }
-
-            LogSent(orderEvent.OrderId, kind, channel, masked);
+            // Send first, record after: a crash in between means a redelivery sends again (at least once), never
+            // that the customer is not told. The record, unique per (event, channel), keeps the timeline exact.
+            await sender.SendAsync(new NotificationMessage(orderEvent.OrderId, kind, channel, address, text), cancellationToken);
+            var record = new NotificationRecord(orderEvent.OrderId, kind, channel, masked, orderEvent.Sequence, clock.GetUtcNow());
+            if (await log.TryAddAsync(record, CancellationToken.None))
+                LogSent(orderEvent.OrderId, kind, channel, masked);
+            else
+                LogDuplicate(orderEvent.OrderId, kind, channel, orderEvent.Sequence);
         }
+    }
+
+    private async Task<HashSet<NotificationChannel>> SentChannelsAsync(OrderEvent orderEvent, CancellationToken cancellationToken)
+    {
+        var sent = await log.ListAsync(orderEvent.OrderId, cancellationToken);
+        return [.. sent.Where(r => r.EventSequence == orderEvent.Sequence).Select(r => r.Channel)];
     }
 
     private async Task<Contact?> FindContactAsync(string orderId, CancellationToken cancellationToken)

@@ -26,19 +26,6 @@ public sealed class CosmosNotificationLog : INotificationLog
         return await _container.TryCreateAsync(NotificationDocument.From(record), new PartitionKey(record.OrderId), cancellationToken) is not null;
     }
 
-    public async Task RemoveAsync(string orderId, int eventSequence, NotificationChannel channel, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(orderId);
-        try
-        {
-            await _container.DeleteItemAsync<NotificationDocument>(NotificationDocument.IdOf(eventSequence, channel), new PartitionKey(orderId), cancellationToken: cancellationToken);
-        }
-        catch (CosmosException exception) when (exception.StatusCode == HttpStatusCode.NotFound)
-        {
-            // Nothing to forget.
-        }
-    }
-
     public async Task<IReadOnlyList<NotificationRecord>> ListAsync(string orderId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(orderId);

@@ -18,16 +18,6 @@ public sealed class InMemoryNotificationLog : INotificationLog
         return Task.FromResult(order.TryAdd((record.EventSequence, record.Channel), record));
     }
 
-    public Task RemoveAsync(string orderId, int eventSequence, NotificationChannel channel, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(orderId);
-        cancellationToken.ThrowIfCancellationRequested();
-
-        if (_byOrder.TryGetValue(orderId, out var order))
-            order.TryRemove((eventSequence, channel), out _);
-        return Task.CompletedTask;
-    }
-
     public Task<IReadOnlyList<NotificationRecord>> ListAsync(string orderId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(orderId);

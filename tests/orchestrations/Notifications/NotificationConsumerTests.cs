@@ -173,6 +173,32 @@ public sealed class NotificationConsumerTests
     }
 
     [Fact]
+    public async Task HandleAsync_RecordingFailsAfterTheSend_RedeliverySendsAgainAndRecordsOnce()
+    {
+        // At least once: a send whose record was lost (a crash right after it) is repeated, never skipped.
+        var confirmed = await ConfirmedOrderAsync(new Contact(Email, null));
+        var consumer = new NotificationConsumer(_events, new FirstAddFailsLog(_log), _sender, new FakeTimeProvider(Now), NullLogger<NotificationConsumer>.Instance);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => consumer.HandleAsync(confirmed));
+
+        await consumer.HandleAsync(confirmed);
+
+        Assert.Equal(2, _sender.Sent.Count);
+        Assert.Single(await _log.ListAsync(OrderId));
+    }
+
+    private sealed class FirstAddFailsLog(INotificationLog inner) : INotificationLog
+    {
+        private int _adds;
+
+        public Task<bool> TryAddAsync(NotificationRecord record, CancellationToken cancellationToken = default) =>
+            Interlocked.Increment(ref _adds) == 1
+                ? throw new InvalidOperationException("Notification log unavailable.")
+                : inner.TryAddAsync(record, cancellationToken);
+
+        public Task<IReadOnlyList<NotificationRecord>> ListAsync(string orderId, CancellationToken cancellationToken = default) => inner.ListAsync(orderId, cancellationToken);
+    }
+
+    [Fact]
     public async Task HandleAsync_OnlyOneChannel_SendsOnThatChannelOnly()
     {
         var confirmed = await ConfirmedOrderAsync(FullContact());

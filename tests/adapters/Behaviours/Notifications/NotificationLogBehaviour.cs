@@ -57,29 +57,6 @@ public abstract class NotificationLogBehaviour : PortBehaviour<INotificationLog>
     }
 
     [BehaviourFact]
-    public async Task Remove_ThenTryAdd_AddsAgain()
-    {
-        await Port.TryAddAsync(Record(3, NotificationChannel.Email));
-
-        await Port.RemoveAsync(_orderId, 3, NotificationChannel.Email);
-
-        Assert.Empty(await Port.ListAsync(_orderId));
-        Assert.True(await Port.TryAddAsync(Record(3, NotificationChannel.Email)));
-    }
-
-    [BehaviourFact]
-    public async Task Remove_Unknown_DoesNothing()
-    {
-        var kept = Record(3, NotificationChannel.Email);
-        await Port.TryAddAsync(kept);
-
-        await Port.RemoveAsync(_orderId, 3, NotificationChannel.Sms);
-        await Port.RemoveAsync(NewId("order"), 3, NotificationChannel.Email);
-
-        Assert.Equal([kept], await Port.ListAsync(_orderId));
-    }
-
-    [BehaviourFact]
     public async Task List_ReturnsRecordsBySequenceThenChannel()
     {
         var late = Record(7, NotificationChannel.Email);

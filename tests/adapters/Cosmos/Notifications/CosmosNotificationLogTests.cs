@@ -39,14 +39,6 @@ public sealed class CosmosNotificationLogTests
     }
 
     [Fact]
-    public async Task Remove_UnknownRecord_IgnoresThe404()
-    {
-        await Log().RemoveAsync(OrderId, 3, NotificationChannel.Email);
-
-        Assert.Equal(("Delete", "3:email"), (Assert.Single(_container.Sent).Operation, _container.Sent[0].Id));
-    }
-
-    [Fact]
     public async Task List_QueriesTheOrdersPartitionAndSortsBySequenceThenChannel()
     {
         var log = Log();
