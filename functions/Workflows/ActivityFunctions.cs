@@ -23,12 +23,12 @@ public static class ActivityFunctions
         RunAsync<ReserveStock, ReserveStockInput, ReservationResult>(input, instanceId, function);
 
     [Function(nameof(ReleaseStock))]
-    public static Task<bool> RunReleaseStock([ActivityTrigger] string orderId, string instanceId, FunctionContext function) =>
-        RunAsync<ReleaseStock, string, bool>(orderId, instanceId, function);
+    public static Task<bool> RunReleaseStock([ActivityTrigger] StockMovementInput input, string instanceId, FunctionContext function) =>
+        RunAsync<ReleaseStock, StockMovementInput, bool>(input, instanceId, function);
 
     [Function(nameof(CommitStock))]
-    public static Task<bool> RunCommitStock([ActivityTrigger] string orderId, string instanceId, FunctionContext function) =>
-        RunAsync<CommitStock, string, bool>(orderId, instanceId, function);
+    public static Task<bool> RunCommitStock([ActivityTrigger] StockMovementInput input, string instanceId, FunctionContext function) =>
+        RunAsync<CommitStock, StockMovementInput, bool>(input, instanceId, function);
 
     [Function(nameof(AuthorizePayment))]
     public static Task<AuthorizationResult> RunAuthorizePayment([ActivityTrigger] AuthorizePaymentInput input, string instanceId, FunctionContext function) =>

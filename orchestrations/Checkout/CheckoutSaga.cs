@@ -40,7 +40,6 @@ public sealed class CheckoutSaga : TaskOrchestrator<CheckoutInput, OrderStatus>
             return OrderStatus.Rejected;
         }
 
-        await order.RecordAsync(new StockReserved(input.LocationId));
         if (order.IsCancellationRequested)
             return await order.CancelAsync(StatusReason.CustomerCancelled, authorization: null);
 

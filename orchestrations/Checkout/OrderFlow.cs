@@ -47,33 +47,33 @@ internal sealed class OrderFlow
 
     public DateTimeOffset Now => new(DateTime.SpecifyKind(Context.CurrentUtcDateTime, DateTimeKind.Utc));
 
+    /// <summary>Records a fact that no step records itself (steps that change stock or money record their own).</summary>
     public Task RecordAsync(OrderEventData data) =>
         Context.CallActivityAsync<int>(
             nameof(RecordOrderEvent),
-            new RecordOrderEventInput(Input.OrderId, Context.NewGuid().ToString("N"), Now, data),
+            new RecordOrderEventInput(Input.OrderId, NewEventId(), Now, data),
             _stepRetry);
+
+    /// <summary>A replay-safe id for an event a step will record: the same on every replay, so a re-run records it once.</summary>
+    public string NewEventId() => Context.NewGuid().ToString("N");
 
     public Task<TResult> StepAsync<TResult>(string activityName, object input) =>
         Context.CallActivityAsync<TResult>(activityName, input, _stepRetry);
 
     public async Task<ReservationResult> ReserveStockAsync()
     {
-        var reservation = await StepAsync<ReservationResult>(nameof(ReserveStock), new ReserveStockInput(Input.OrderId, Input.LocationId, Input.Lines));
+        var reservation = await StepAsync<ReservationResult>(nameof(ReserveStock), new ReserveStockInput(Input.OrderId, Input.LocationId, Input.Lines, NewEventId()));
         HoldsStock = reservation.Reserved;
         return reservation;
     }
 
-    public async Task RecordAuthorizationAsync(PaymentAuthorized authorized)
-    {
-        Authorization = authorized;
-        await RecordAsync(authorized);
-    }
+    /// <summary>Remembers the authorization (already recorded by the authorizing step) for compensation.</summary>
+    public void Authorized(PaymentAuthorized authorized) => Authorization = authorized;
 
     public async Task ReleaseStockAsync()
     {
-        await StepAsync<bool>(nameof(ReleaseStock), Input.OrderId);
+        await StepAsync<bool>(nameof(ReleaseStock), new StockMovementInput(Input.OrderId, Input.LocationId, NewEventId()));
         HoldsStock = false;
-        await RecordAsync(new StockReleased(Input.LocationId));
     }
 
     /// <summary>
@@ -105,17 +105,8 @@ internal sealed class OrderFlow
     /// <summary>Gives the money back: a refund once captured, a void before.</summary>
     private async Task SettleAuthorizationAsync(PaymentAuthorized authorization, bool captured)
     {
-        var settle = new SettlePaymentInput(Input.OrderId, authorization.AuthorizationId, authorization.Amount);
-        if (captured)
-        {
-            await StepAsync<bool>(nameof(RefundPayment), settle);
-            await RecordAsync(new PaymentRefunded(authorization.AuthorizationId, authorization.Amount));
-        }
-        else
-        {
-            await StepAsync<bool>(nameof(VoidPayment), settle);
-            await RecordAsync(new PaymentVoided(authorization.AuthorizationId));
-        }
+        var settle = new SettlePaymentInput(Input.OrderId, authorization.AuthorizationId, authorization.Amount, NewEventId());
+        await StepAsync<bool>(captured ? nameof(RefundPayment) : nameof(VoidPayment), settle);
 
         Authorization = null;
         IsCaptured = false;
@@ -124,15 +115,13 @@ internal sealed class OrderFlow
     /// <summary>Capture, commit the stock, done. A cancellation that lands during capture is refunded.</summary>
     public async Task<OrderStatus> CompleteAsync(PaymentAuthorized authorization, bool honourLateCancellation)
     {
-        await StepAsync<bool>(nameof(CapturePayment), new SettlePaymentInput(Input.OrderId, authorization.AuthorizationId, authorization.Amount));
+        await StepAsync<bool>(nameof(CapturePayment), new SettlePaymentInput(Input.OrderId, authorization.AuthorizationId, authorization.Amount, NewEventId()));
         IsCaptured = true;
-        await RecordAsync(new PaymentCaptured(authorization.AuthorizationId, authorization.Amount));
         if (honourLateCancellation && IsCancellationRequested)
             return await CancelAsync(StatusReason.CustomerCancelled, authorization, captured: true);
 
-        await StepAsync<bool>(nameof(CommitStock), Input.OrderId);
+        await StepAsync<bool>(nameof(CommitStock), new StockMovementInput(Input.OrderId, Input.LocationId, NewEventId()));
         HoldsStock = false;
-        await RecordAsync(new StockCommitted(Input.LocationId));
         await RecordAsync(new OrderCompleted());
         return OrderStatus.Completed;
     }

@@ -3,12 +3,13 @@ using Microsoft.DurableTask;
 
 namespace AsyncCommerce.Payments;
 
-public sealed record AuthorizePaymentInput(string OrderId, int MethodIndex, PaymentInstruction Payment, Money Amount);
+/// <param name="AuthorizedEventId">Id of the PaymentAuthorized event recorded on approval, chosen by the orchestrator.</param>
+public sealed record AuthorizePaymentInput(string OrderId, int MethodIndex, PaymentInstruction Payment, Money Amount, string AuthorizedEventId);
 
 /// <summary>
 /// Activity: one authorization attempt with one payment method. Every attempt is recorded on the order's
-/// stream (so transient failures show in <c>payment.attempts</c>); a transient failure then throws so that
-/// the orchestrator's Durable retry policy calls again with backoff.
+/// stream (so transient failures show in <c>payment.attempts</c>), and an approval as PaymentAuthorized; a
+/// transient failure then throws so that the orchestrator's Durable retry policy calls again with backoff.
 /// </summary>
 public sealed class AuthorizePayment(IPaymentGateway gateway, OrderEventRecorder recorder, TimeProvider clock)
     : TaskActivity<AuthorizePaymentInput, AuthorizationResult>
@@ -26,6 +27,12 @@ public sealed class AuthorizePayment(IPaymentGateway gateway, OrderEventRecorder
 
         if (result.Outcome == PaymentOutcome.TransientFailure)
             throw new TransientPaymentException($"Order {input.OrderId}: {input.Payment.Method} failed transiently ({result.Reason}).");
+        if (result.Outcome == PaymentOutcome.Approved)
+        {
+            var authorized = new PaymentAuthorized(input.MethodIndex, input.Payment.Method, result.AuthorizationId!, input.Amount, result.Deferred);
+            await recorder.RecordAsync(input.OrderId, input.AuthorizedEventId, clock.GetUtcNow(), authorized);
+        }
+
         return result;
     }
 }

@@ -37,7 +37,7 @@ internal static class PaymentFallback
                     continue;
 
                 var authorized = new PaymentAuthorized(index, methods[index].Method, result.AuthorizationId!, order.Input.Total, result.Deferred);
-                await order.RecordAuthorizationAsync(authorized);
+                order.Authorized(authorized);
                 return new(PaymentPhaseEnd.Authorized, authorized);
             }
 
@@ -57,7 +57,7 @@ internal static class PaymentFallback
         {
             return await order.Context.CallActivityAsync<AuthorizationResult>(
                 nameof(AuthorizePayment),
-                new AuthorizePaymentInput(order.Input.OrderId, index, payment, order.Input.Total),
+                new AuthorizePaymentInput(order.Input.OrderId, index, payment, order.Input.Total, order.NewEventId()),
                 retry);
         }
         catch (TaskFailedException failure) when (failure.FailureDetails.IsCausedBy<TransientPaymentException>())

@@ -69,7 +69,7 @@ public sealed class CommerceFunctionAppServiceCollectionExtensionsTests
         builder.Services.AddCommerceFunctionApp(builder.Configuration).AddInMemoryAdapters().EnsurePortsRegistered();
         using var host = builder.Build();
         var serializer = host.Services.GetRequiredService<IOptions<WorkerOptions>>().Value.Serializer!;
-        var input = new ReserveStockInput("ord_1", "store-001", [new StockLine("SKU-1001", 2)]);
+        var input = new ReserveStockInput("ord_1", "store-001", [new StockLine("SKU-1001", 2)], "reserved-1");
 
         var json = serializer.Serialize(input).ToString();
         var roundTripped = (ReserveStockInput)serializer.Deserialize(new BinaryData(json).ToStream(), typeof(ReserveStockInput), CancellationToken.None)!;
