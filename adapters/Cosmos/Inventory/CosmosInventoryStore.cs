@@ -43,7 +43,7 @@ public sealed class CosmosInventoryStore : IInventoryStore
     {
         ArgumentException.ThrowIfNullOrEmpty(orderId);
         ArgumentException.ThrowIfNullOrEmpty(locationId);
-        var wanted = PerSku(lines);
+        var wanted = StockLines.PerSku(lines);
 
         // The first decision for an order stands (held, committed, released or refused): a re-run activity must
         // see what the first run saw, never a second hold nor a late one.
@@ -252,18 +252,6 @@ public sealed class CosmosInventoryStore : IInventoryStore
         // 409: a concurrent call for the same order opened it first; carry on with theirs.
         return await ReadReservationAsync(pending.OrderId, cancellationToken)
             ?? throw new InvalidOperationException($"The reservation of order {pending.OrderId} was reported existing but cannot be read.");
-    }
-
-    // Two lines for one SKU must be checked against stock as their sum, or together they could oversell.
-    private static StockLine[] PerSku(IReadOnlyList<StockLine> lines)
-    {
-        ArgumentNullException.ThrowIfNull(lines);
-        if (lines.Count == 0)
-            throw new ArgumentException("A reservation needs at least one line.", nameof(lines));
-        if (lines.Any(line => line.Quantity <= 0))
-            throw new ArgumentException("Every line needs a positive quantity.", nameof(lines));
-
-        return [.. lines.GroupBy(line => line.Sku, StringComparer.Ordinal).Select(group => new StockLine(group.Key, group.Sum(line => line.Quantity)))];
     }
 
     /// <summary>What a decision over one stock row writes (null: nothing) and what it answers.</summary>

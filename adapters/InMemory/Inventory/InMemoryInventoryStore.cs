@@ -34,7 +34,7 @@ public sealed class InMemoryInventoryStore : IInventoryStore
     {
         ArgumentException.ThrowIfNullOrEmpty(orderId);
         ArgumentException.ThrowIfNullOrEmpty(locationId);
-        var wanted = PerSku(lines);
+        var wanted = StockLines.PerSku(lines);
         cancellationToken.ThrowIfCancellationRequested();
 
         lock (_gate)
@@ -127,18 +127,6 @@ public sealed class InMemoryInventoryStore : IInventoryStore
     {
         var key = new StockKey(sku, locationId);
         _levels[key] = change(_levels[key]);
-    }
-
-    // Two lines for one SKU must be checked against stock as their sum, or together they could oversell.
-    private static StockLine[] PerSku(IReadOnlyList<StockLine> lines)
-    {
-        ArgumentNullException.ThrowIfNull(lines);
-        if (lines.Count == 0)
-            throw new ArgumentException("A reservation needs at least one line.", nameof(lines));
-        if (lines.Any(line => line.Quantity <= 0))
-            throw new ArgumentException("Every line needs a positive quantity.", nameof(lines));
-
-        return [.. lines.GroupBy(line => line.Sku, StringComparer.Ordinal).Select(group => new StockLine(group.Key, group.Sum(line => line.Quantity)))];
     }
 
     private readonly record struct StockKey(string Sku, string LocationId);
