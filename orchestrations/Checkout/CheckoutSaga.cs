@@ -22,9 +22,11 @@ public sealed class CheckoutSaga : TaskOrchestrator<CheckoutInput, OrderStatus>
         {
             return await RunStepsAsync(order);
         }
-        catch (TaskFailedException failure)
+        catch (TaskFailedException failure) when (!order.IsSold)
         {
             // A step failed after all its retries: give back what the order holds instead of leaving it stuck.
+            // Once the stock is committed the sale has happened; refunding it then would be wrong, so a failure
+            // after that point ends the orchestration as Failed for an operator instead.
             return await order.GiveUpAsync(failure);
         }
     }

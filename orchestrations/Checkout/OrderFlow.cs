@@ -45,6 +45,9 @@ internal sealed class OrderFlow
 
     public bool IsCaptured { get; private set; }
 
+    /// <summary>The stock was committed: the sale happened, and there is nothing left to give back.</summary>
+    public bool IsSold { get; private set; }
+
     public DateTimeOffset Now => new(DateTime.SpecifyKind(Context.CurrentUtcDateTime, DateTimeKind.Utc));
 
     /// <summary>Records a fact that no step records itself (steps that change stock or money record their own).</summary>
@@ -122,6 +125,7 @@ internal sealed class OrderFlow
 
         await StepAsync<bool>(nameof(CommitStock), new StockMovementInput(Input.OrderId, Input.LocationId, NewEventId()));
         HoldsStock = false;
+        IsSold = true;
         await RecordAsync(new OrderCompleted());
         return OrderStatus.Completed;
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using AsyncCommerce.Adapters.InMemory.Inventory;
+using AsyncCommerce.Adapters.InMemory.Orders;
 using AsyncCommerce.Adapters.Simulated.Payments;
 using AsyncCommerce.Inventory;
 using AsyncCommerce.Notifications;
@@ -233,6 +234,40 @@ public sealed class CheckoutSagaTests
         var levels = await broken.Services.GetRequiredService<IInventoryStore>().GetLevelsAsync("SKU-1004");
         Assert.All(levels, level => Assert.Equal((0, 0), (level.Reserved, level.Sold)));
         await StockLedger.AssertBalancedAsync(broken.Services.GetRequiredService<IInventoryStore>());
+    }
+
+    [Fact]
+    public async Task Delivery_WhenRecordingCompletionKeepsFailingAfterTheSale_DoesNotRefundASoldOrder()
+    {
+        await using var app = new CommerceApp(new Dictionary<string, string?>
+        {
+            ["Commerce:Workflow:StepRetryMaxAttempts"] = "2",
+            ["Commerce:Workflow:StepRetryFirstInterval"] = "00:00:00.050",
+        });
+        using var broken = app.WithServices(services => services.AddSingleton<IOrderEventStore>(provider =>
+            new CompletionRefusingEventStore(provider.GetRequiredService<InMemoryOrderEventStore>())));
+        var http = broken.CreateClient();
+
+        var orderId = await http.PlaceOrderAsync(CheckoutBody.Delivery().WithLines(("SKU-1005", 1)));
+
+        var instance = await broken.Services.GetRequiredService<DurableTaskClient>().WaitForInstanceCompletionAsync(orderId, getInputsAndOutputs: true);
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, instance.RuntimeStatus);
+        var view = (await http.GetOrderAsync(orderId))!;
+        Assert.Equal(PaymentStatus.Captured, view.Payment.Status);
+        Assert.NotEqual(OrderStatus.Rejected, view.Status);
+        Assert.Single(await broken.Services.GetRequiredService<IInventoryStore>().GetLevelsAsync("SKU-1005"), level => level.Sold == 1);
+    }
+
+    /// <summary>An event store that refuses to record completion, to fail the saga after the sale.</summary>
+    private sealed class CompletionRefusingEventStore(IOrderEventStore inner) : IOrderEventStore
+    {
+        public Task<OrderEvent> AppendAsync(string orderId, string eventId, DateTimeOffset occurredAt, OrderEventData data, CancellationToken cancellationToken = default) =>
+            data is OrderCompleted
+                ? throw new InvalidOperationException("Event store unavailable.")
+                : inner.AppendAsync(orderId, eventId, occurredAt, data, cancellationToken);
+
+        public Task<IReadOnlyList<OrderEvent>> ReadAsync(string orderId, int afterSequence = 0, CancellationToken cancellationToken = default) =>
+            inner.ReadAsync(orderId, afterSequence, cancellationToken);
     }
 
     /// <summary>An inventory whose commit is down for good, to drive the saga past its step retries.</summary>
