@@ -7,8 +7,8 @@ namespace AsyncCommerce.Adapters.Cosmos.Notifications;
 
 /// <summary>
 /// The sent-notification timeline in the order's partition (/orderId), one document per (event sequence, channel)
-/// with the id <c>{eventSequence}:{channel}</c>: the create is the claim, so however often the bus redelivers an
-/// event, one delivery wins and the others get 409.
+/// with the id <c>{eventSequence}:{channel}</c>: the create records a sent notification, so however often an event
+/// is delivered the timeline holds it once (a second create gets 409).
 /// </summary>
 public sealed class CosmosNotificationLog : INotificationLog
 {

@@ -13,8 +13,8 @@ namespace AsyncCommerce.Adapters.ServiceBus.Notifications;
 /// <c>[ServiceBusTrigger]</c> function): reads the order event, lets the <see cref="NotificationConsumer"/> send the
 /// subscription's channel, and settles the message explicitly. Completes on success; abandons a failure so the
 /// broker redelivers it; dead-letters a message that can never be handled (malformed) and one whose handling failed
-/// on its last delivery (poison). Sending stays once per (event, channel) under redelivery: the consumer claims each
-/// in the notification log first.
+/// on its last delivery (poison). Redelivery of a handled message sends nothing again: the consumer skips every
+/// (event, channel) already in the notification log.
 /// </summary>
 public sealed partial class NotificationMessageHandler(
     NotificationConsumer consumer,
