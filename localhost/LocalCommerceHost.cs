@@ -2,14 +2,16 @@ using AsyncCommerce.Adapters.InMemory;
 using AsyncCommerce.Adapters.Simulated;
 using AsyncCommerce.Api;
 using AsyncCommerce.LocalHost.EmbeddedEngine;
+using AsyncCommerce.LocalHost.Storage;
 using Microsoft.AspNetCore.Diagnostics;
 using Scalar.AspNetCore;
 
 namespace AsyncCommerce.LocalHost;
 
 /// <summary>
-/// The whole system in one process: the HTTP API, the workflows on an embedded Durable Task engine, and
-/// in-memory stores, simulated gateways and an in-process bus behind the same ports the Azure adapters use.
+/// The whole system in one process: the HTTP API, the workflows on an embedded Durable Task engine, simulated
+/// gateways, and the stores of the storage mode (<see cref="StorageMode"/>) behind the same ports the Azure adapters
+/// use: in memory with an in-process bus, or on Azurite (Azure Tables, and the Durable engine's Azure Storage backend).
 /// </summary>
 public static class LocalCommerceHost
 {
@@ -33,11 +35,16 @@ public static class LocalCommerceHost
 
     public static IServiceCollection AddLocalCommerce(this IServiceCollection services, IConfiguration configuration)
     {
+        var storage = StorageModeSetting.Read(configuration);
         services.AddCommerceWorkflows(configuration);
-        services.AddInMemoryAdapters();
+        if (storage == StorageMode.Azurite)
+            services.AddAzuriteStorage(configuration);
+        else
+            services.AddInMemoryAdapters();
         services.AddSimulatedAdapters();
+        services.AddOrderEventDispatcher(configuration);
         services.AddCommerceApi(configuration);
-        services.AddEmbeddedDurableTask(configuration);
+        services.AddEmbeddedDurableTask(configuration, storage);
         services.AddOpenApi();
         services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(10));
         return services;

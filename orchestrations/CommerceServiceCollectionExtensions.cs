@@ -32,8 +32,26 @@ public static class CommerceServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<WorkflowOptions>>(new DescribedValidation<WorkflowOptions>(o => o.Validate()));
         services.AddSingleton<IValidateOptions<PaymentOptions>>(new DescribedValidation<PaymentOptions>(o => o.Validate()));
         services.AddSingleton<IValidateOptions<PickupOptions>>(new DescribedValidation<PickupOptions>(o => o.Validate()));
+        services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OrderEventRecorder>();
         services.AddSingleton<NotificationConsumer>();
+        return services;
+    }
+
+    /// <summary>
+    /// Publishes appended order events from the streams' outbox (<see cref="IOrderEventOutbox"/>) to the message
+    /// bus, for hosts whose event store is an outbox (in memory, Azure Tables). Where the store has a change feed
+    /// of its own (Cosmos DB), that feed publishes instead and this is not registered.
+    /// </summary>
+    public static IServiceCollection AddOrderEventDispatcher(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<OutboxOptions>()
+            .Bind(configuration.GetSection(OutboxOptions.Section))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<OutboxOptions>>(new DescribedValidation<OutboxOptions>(o => o.Validate()));
+        services.AddSingleton<OrderEventDispatcher>();
+        services.AddHostedService(provider => provider.GetRequiredService<OrderEventDispatcher>());
         return services;
     }
 

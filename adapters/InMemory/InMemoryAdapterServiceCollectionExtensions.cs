@@ -31,6 +31,7 @@ public static class InMemoryAdapterServiceCollectionExtensions
         AddSingleton<IInventoryStore, InMemoryInventoryStore>(services, _ => new InMemoryInventoryStore(SeedData.InitialStock));
         services.AddSeedCatalog();
         AddSingleton<IOrderEventStore, InMemoryOrderEventStore>(services, _ => new InMemoryOrderEventStore());
+        services.AddSingleton<IOrderEventOutbox>(provider => provider.GetRequiredService<InMemoryOrderEventStore>());
         AddSingleton<IOrderViewStore, InMemoryOrderViewStore>(services, _ => new InMemoryOrderViewStore());
         AddSingleton<IIdempotencyStore, InMemoryIdempotencyStore>(services, _ => new InMemoryIdempotencyStore());
         AddSingleton<INotificationLog, InMemoryNotificationLog>(services, _ => new InMemoryNotificationLog());

@@ -1,4 +1,7 @@
+using AsyncCommerce.Adapters.AzureStorage;
+using AsyncCommerce.LocalHost.Storage;
 using Microsoft.DurableTask.Client;
+using Microsoft.DurableTask.Converters;
 using Microsoft.DurableTask.Client.Grpc;
 using Microsoft.DurableTask.Worker;
 using Microsoft.DurableTask.Worker.Grpc;
@@ -9,10 +12,10 @@ namespace AsyncCommerce.LocalHost.EmbeddedEngine;
 public static class EmbeddedEngineServiceCollectionExtensions
 {
     /// <summary>
-    /// Runs the commerce orchestrations and activities on an embedded Durable Task engine: the sidecar over an
-    /// in-memory backend, plus the standard <c>Microsoft.DurableTask</c> worker and client connected to it.
+    /// Runs the commerce orchestrations and activities on an embedded Durable Task engine: the sidecar over the
+    /// storage mode's backend, plus the standard <c>Microsoft.DurableTask</c> worker and client connected to it.
     /// </summary>
-    public static IServiceCollection AddEmbeddedDurableTask(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddEmbeddedDurableTask(this IServiceCollection services, IConfiguration configuration, StorageMode storage = StorageMode.Memory)
     {
         services.AddOptions<EmbeddedEngineOptions>()
             .Bind(configuration.GetSection(EmbeddedEngineOptions.Section))
@@ -20,6 +23,9 @@ public static class EmbeddedEngineServiceCollectionExtensions
             .Validate(o => o.WorkerConcurrency is >= 1 and <= 10_000, $"{EmbeddedEngineOptions.Section}:WorkerConcurrency must be between 1 and 10000.")
             .ValidateOnStart();
         services.AddSingleton<EmbeddedSidecarEndpoint>();
+        services.AddSingleton(provider => storage == StorageMode.Azurite
+            ? EmbeddedBackends.AzureStorage(Engine(provider), provider.GetRequiredService<IOptions<AzureStorageOptions>>().Value, provider.GetRequiredService<ILoggerFactory>())
+            : EmbeddedBackends.InMemory(Engine(provider), provider.GetRequiredService<ILoggerFactory>()));
 
         // Order matters: hosted services start in registration order and stop in reverse.
         services.AddHostedService<EmbeddedSidecar>();
@@ -35,6 +41,7 @@ public static class EmbeddedEngineServiceCollectionExtensions
                 {
                     worker.Concurrency.MaximumConcurrentActivityWorkItems = engine.Value.WorkerConcurrency;
                     worker.Concurrency.MaximumConcurrentOrchestrationWorkItems = engine.Value.WorkerConcurrency;
+                    worker.DataConverter = HistoryConverter;
                 });
         });
 
@@ -43,7 +50,14 @@ public static class EmbeddedEngineServiceCollectionExtensions
             builder.UseGrpc();
             builder.Services.AddOptions<GrpcDurableTaskClientOptions>(builder.Name)
                 .Configure<EmbeddedSidecarEndpoint>((grpc, endpoint) => grpc.Channel = endpoint.Channel);
+            builder.Services.AddOptions<DurableTaskClientOptions>(builder.Name).Configure(client => client.DataConverter = HistoryConverter);
         });
         return services;
     }
+
+    // Orchestration inputs, outputs and events are kept in the backend's history, which in azurite mode outlives the
+    // process and a deployment: written in the system's JSON shape, as the Functions app writes them (enums by name).
+    private static readonly JsonDataConverter HistoryConverter = new(CommerceJsonDefaults.Options);
+
+    private static EmbeddedEngineOptions Engine(IServiceProvider provider) => provider.GetRequiredService<IOptions<EmbeddedEngineOptions>>().Value;
 }

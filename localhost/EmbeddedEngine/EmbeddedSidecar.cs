@@ -1,6 +1,5 @@
 using DurableTask.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.DurableTask.Testing.Sidecar;
 using Microsoft.DurableTask.Testing.Sidecar.Grpc;
 using Microsoft.Extensions.Options;
 
@@ -8,12 +7,13 @@ namespace AsyncCommerce.LocalHost.EmbeddedEngine;
 
 /// <summary>
 /// Runs the Durable Task sidecar (the gRPC protocol Durable Functions speaks to its workers) inside this
-/// process over an in-memory backend. It is its own small web host on a Unix domain socket because the
-/// sidecar's dispatchers follow that host's lifetime, and because the public HTTP port must not serve gRPC.
-/// Registered before the Durable Task worker so that it starts first and stops last.
+/// process over the storage mode's backend (in memory, or Azure Storage on Azurite). It is its own small web
+/// host on a Unix domain socket because the sidecar's dispatchers follow that host's lifetime, and because the
+/// public HTTP port must not serve gRPC. Registered before the Durable Task worker so that it starts first and stops last.
 /// </summary>
 internal sealed partial class EmbeddedSidecar(
     EmbeddedSidecarEndpoint endpoint,
+    EmbeddedBackend backend,
     IOptions<EmbeddedEngineOptions> options,
     ILoggerFactory loggerFactory) : IHostedService, IAsyncDisposable
 {
@@ -23,6 +23,7 @@ internal sealed partial class EmbeddedSidecar(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         endpoint.DeleteStaleSocket();
+        await backend.CreateIfNotExistsAsync();
 
         // Built with no flowed execution context: WebApplicationFactory intercepts any host built on its flow
         // (HostFactoryResolver matches hosts by an AsyncLocal), and under load it would mistake this nested host
@@ -33,7 +34,7 @@ internal sealed partial class EmbeddedSidecar(
         var app = await building;
         await app.StartAsync(cancellationToken);
         _sidecar = app;
-        LogStarted(endpoint.SocketPath, options.Value.MaxConcurrentWorkItems);
+        LogStarted(endpoint.SocketPath, backend.Description, options.Value.MaxConcurrentWorkItems);
     }
 
     private WebApplication Build()
@@ -57,11 +58,9 @@ internal sealed partial class EmbeddedSidecar(
             kestrel.Limits.Http2.MaxStreamsPerConnection = options.Value.WorkerConcurrency * 4;
         });
 
-        var backend = new HighConcurrencyOrchestrationService<InMemoryOrchestrationService>(
-            new InMemoryOrchestrationService(loggerFactory), options.Value.MaxConcurrentWorkItems);
         builder.Services.AddGrpc();
-        builder.Services.AddSingleton<IOrchestrationService>(backend);
-        builder.Services.AddSingleton<IOrchestrationServiceClient>(backend);
+        builder.Services.AddSingleton(backend.Service);
+        builder.Services.AddSingleton(backend.Client);
         builder.Services.AddSingleton<TaskHubGrpcServer>();
 
         var app = builder.Build();
@@ -84,6 +83,6 @@ internal sealed partial class EmbeddedSidecar(
     }
 
     [LoggerMessage(EventId = 5001, EventName = "EmbeddedEngineStarted", Level = LogLevel.Information,
-        Message = "Embedded Durable Task engine listening on {SocketPath} (in-memory backend, {MaxWorkItems} concurrent work items)")]
-    private partial void LogStarted(string socketPath, int maxWorkItems);
+        Message = "Embedded Durable Task engine listening on {SocketPath} ({Backend}, {MaxWorkItems} concurrent work items)")]
+    private partial void LogStarted(string socketPath, string backend, int maxWorkItems);
 }

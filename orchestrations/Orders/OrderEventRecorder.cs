@@ -1,23 +1,24 @@
-using AsyncCommerce.Notifications;
 using Microsoft.Extensions.Logging;
 
 namespace AsyncCommerce.Orders;
 
 /// <summary>
-/// Records a state change the one way it is always recorded: append to the stream, bring the read model up
-/// to date, publish on the bus. Each step is idempotent, so a caller that fails halfway simply calls again.
+/// Records a state change the one way it is always recorded: append to the stream and bring the read model up
+/// to date. Each step is idempotent, so a caller that fails halfway simply calls again. Publishing is not done
+/// here: the stream is the outbox, and the <see cref="OrderEventDispatcher"/> publishes what was appended, so a
+/// message bus that is down can neither fail nor compensate an order.
 /// </summary>
 public sealed partial class OrderEventRecorder(
     IOrderEventStore events,
     IOrderViewStore views,
-    IOrderEventPublisher publisher,
+    OutboxSignal outbox,
     ILogger<OrderEventRecorder> logger)
 {
     public async Task<OrderEvent> RecordAsync(string orderId, string eventId, DateTimeOffset occurredAt, OrderEventData data, CancellationToken cancellationToken = default)
     {
         var stored = await events.AppendAsync(orderId, eventId, occurredAt, data, cancellationToken);
         await ProjectAsync(orderId, cancellationToken);
-        await publisher.PublishAsync(stored, cancellationToken);
+        outbox.Nudge();
         if (logger.IsEnabled(LogLevel.Information))
             LogRecorded(orderId, stored.Sequence, stored.Type, Describe(stored.Data));
         return stored;

@@ -26,13 +26,14 @@ public sealed class AzuriteEmulator : IAsyncDisposable
         _output = output;
         Endpoints = endpoints;
         DataFolder = dataFolder;
+        ProcessId = process.Id;
     }
 
     public StorageEndpoints Endpoints { get; }
 
     public string DataFolder { get; }
 
-    public int ProcessId => _process.Id;
+    public int ProcessId { get; }
 
     /// <summary>True when something accepts connections on all three endpoints.</summary>
     public static async Task<bool> AnswersAsync(StorageEndpoints endpoints, CancellationToken cancellationToken = default)
