@@ -1,4 +1,5 @@
 using AsyncCommerce.Adapters.InMemory.Messaging;
+using AsyncCommerce.Orders;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.DurableTask.Client;
@@ -40,9 +41,15 @@ public sealed class CommerceApp : WebApplicationFactory<Program>
 
     public DurableTaskClient Workflows => Get<DurableTaskClient>();
 
-    /// <summary>Completes when every published order event has been handled by the notification consumer.</summary>
-    public Task NotificationsSettledAsync(CancellationToken cancellationToken = default) =>
-        Get<InProcessMessageBus>().WaitForIdleAsync(cancellationToken);
+    /// <summary>
+    /// Completes when every recorded order event has been published from the outbox and handled by the notification
+    /// consumer. The outbox is drained first: once nothing is pending, everything recorded is on the bus.
+    /// </summary>
+    public async Task NotificationsSettledAsync(CancellationToken cancellationToken = default)
+    {
+        await Eventually.UntilAsync(() => Get<IOrderEventOutbox>().ListPendingAsync(1, cancellationToken), pending => pending.Count == 0, "the outbox to be drained");
+        await Get<InProcessMessageBus>().WaitForIdleAsync(cancellationToken);
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
