@@ -8,7 +8,9 @@ internal sealed record BenchmarkReport(
     TimeSpan AcceptedIn,
     int FinishedOrders,
     TimeSpan FinishedIn,
-    IReadOnlyList<double> EndToEndMs)
+    IReadOnlyList<double> EndToEndMs,
+    HostMemory MemoryBefore,
+    HostMemory MemoryAfter)
 {
     public bool AllOrdersFinished => FinishedOrders == Settings.Orders;
 
@@ -16,10 +18,12 @@ internal sealed record BenchmarkReport(
     {
         ArgumentNullException.ThrowIfNull(output);
         var c = CultureInfo.InvariantCulture;
-        output.WriteLine(string.Create(c, $"orders {Settings.Orders}, concurrency {Settings.Concurrency}, gateway latency {Settings.GatewayLatency.TotalMilliseconds} ms, {Environment.ProcessorCount} cores"));
+        output.WriteLine(string.Create(c, $"storage {Settings.Storage}, orders {Settings.Orders}, concurrency {Settings.Concurrency}, gateway latency {Settings.GatewayLatency.TotalMilliseconds} ms, {Environment.ProcessorCount} cores"));
         output.WriteLine(string.Create(c, $"POST /api/checkouts -> 202   p50 {P(AcceptLatenciesMs, 50):0.0} ms   p90 {P(AcceptLatenciesMs, 90):0.0} ms   p99 {P(AcceptLatenciesMs, 99):0.0} ms   max {AcceptLatenciesMs.Max():0.0} ms   ({Settings.Orders / AcceptedIn.TotalSeconds:0} accepted/s)"));
         output.WriteLine(string.Create(c, $"orders finished            {FinishedOrders}/{Settings.Orders} in {FinishedIn.TotalSeconds:0.00} s   ({FinishedOrders / FinishedIn.TotalSeconds:0} orders/s end to end)"));
         output.WriteLine(string.Create(c, $"placed -> completed        p50 {P(EndToEndMs, 50):0} ms   p99 {P(EndToEndMs, 99):0} ms   max {EndToEndMs.Max():0} ms"));
+        output.WriteLine(string.Create(c, $"host memory after warm-up  {MemoryBefore}"));
+        output.WriteLine(string.Create(c, $"host memory after the run  {MemoryAfter}"));
     }
 
     private static double P(IReadOnlyList<double> values, int percentile)

@@ -2,16 +2,26 @@ using System.Globalization;
 
 namespace AsyncCommerce.Benchmarks.CheckoutThroughput;
 
-internal sealed record BenchmarkSettings(int Orders, int Concurrency, TimeSpan GatewayLatency, TimeSpan Deadline)
+internal sealed record BenchmarkSettings(int Orders, int Concurrency, TimeSpan GatewayLatency, TimeSpan Deadline, string Storage = "Memory")
 {
     public const string Usage =
-        "usage: dotnet run -c Release --project benchmarks/CheckoutThroughput -- [--orders N] [--concurrency N] [--latency-ms N] [--deadline-s N]";
+        "usage: dotnet run -c Release --project benchmarks/CheckoutThroughput -- [--orders N] [--concurrency N] [--latency-ms N] [--deadline-s N] [--storage memory|azurite]";
+
+    public bool OnAzurite => string.Equals(Storage, "Azurite", StringComparison.OrdinalIgnoreCase);
 
     public static BenchmarkSettings? Parse(string[] args)
     {
         var settings = new BenchmarkSettings(Orders: 1000, Concurrency: 32, GatewayLatency: TimeSpan.FromMilliseconds(150), Deadline: TimeSpan.FromMinutes(5));
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
+            if (args[i] == "--storage")
+            {
+                if (args[i + 1] is not ("memory" or "azurite"))
+                    return null;
+                settings = settings with { Storage = args[i + 1] };
+                continue;
+            }
+
             if (!int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value <= 0)
                 return null;
             settings = args[i] switch

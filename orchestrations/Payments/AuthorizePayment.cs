@@ -23,7 +23,7 @@ public sealed class AuthorizePayment(IPaymentGateway gateway, OrderEventRecorder
         var result = await gateway.AuthorizeAsync(request);
 
         var attempt = new PaymentAttempted(input.MethodIndex, input.Payment.Method, result.Outcome, result.Reason);
-        await recorder.RecordAsync(input.OrderId, Guid.NewGuid().ToString("N"), clock.GetUtcNow(), attempt);
+        await recorder.RecordAsync(input.OrderId, AttemptEventId(input, result.Outcome), clock.GetUtcNow(), attempt);
 
         if (result.Outcome == PaymentOutcome.TransientFailure)
             throw new TransientPaymentException($"Order {input.OrderId}: {input.Payment.Method} failed transiently ({result.Reason}).");
@@ -35,4 +35,16 @@ public sealed class AuthorizePayment(IPaymentGateway gateway, OrderEventRecorder
 
         return result;
     }
+
+    /// <summary>
+    /// An approval or a decline ends the method's slot, and a re-run after a crash gets the same answer (approvals are
+    /// idempotent by key, a token declines the same way every time): its id derives from the slot's id, so it is
+    /// recorded once. A transient failure is a real call each time, and the retry policy re-runs the activity with
+    /// the same input, so each one gets an id of its own.
+    /// </summary>
+    private static string AttemptEventId(AuthorizePaymentInput input, PaymentOutcome outcome) => outcome switch
+    {
+        PaymentOutcome.Approved or PaymentOutcome.Declined => $"{input.AuthorizedEventId}:attempt",
+        _ => Guid.NewGuid().ToString("N"),
+    };
 }

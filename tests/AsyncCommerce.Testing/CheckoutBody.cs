@@ -63,6 +63,12 @@ public sealed class CheckoutBody
         return new CheckoutBody(copy);
     }
 
+    /// <summary>The pickup store, or null for a delivery.</summary>
+    public string? StoreId() => _json["fulfillment"]?["storeId"]?.GetValue<string>();
+
+    /// <summary>The SKUs of the body's lines.</summary>
+    public IReadOnlyList<string> Skus() => [.. _json["lines"]!.AsArray().Select(line => line!["sku"]!.GetValue<string>())];
+
     public string ToJson() => _json.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
 
     public override string ToString() => ToJson();

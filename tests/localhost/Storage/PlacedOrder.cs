@@ -1,0 +1,3 @@
+namespace AsyncCommerce.LocalHost.Tests.Storage;
+
+internal sealed record PlacedOrder(string OrderId, OrderKind Kind, string? StoreId);
