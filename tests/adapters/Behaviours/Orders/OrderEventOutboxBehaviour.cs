@@ -127,13 +127,19 @@ public abstract class OrderEventOutboxBehaviour : PortBehaviour<IOrderEventStore
         });
     }
 
-    /// <summary>The stream's entry in the list, or null when it is not listed; a stream is never listed twice.</summary>
-    private async Task<PendingStream?> PendingOfAsync(string orderId)
+    /// <summary>
+    /// The stream's entry in the list, or null when it is not listed; a stream is never listed twice. Public so that an
+    /// adapter's own tests look at one stream the same way.
+    /// </summary>
+    public static async Task<PendingStream?> PendingOfAsync(IOrderEventOutbox outbox, string orderId)
     {
-        var listed = (await Outbox.ListPendingAsync(Everything)).Where(stream => stream.OrderId == orderId).ToList();
+        ArgumentNullException.ThrowIfNull(outbox);
+        var listed = (await outbox.ListPendingAsync(Everything)).Where(stream => stream.OrderId == orderId).ToList();
         Assert.True(listed.Count <= 1, $"Order {orderId} is listed {listed.Count} times.");
         return listed.SingleOrDefault();
     }
+
+    private Task<PendingStream?> PendingOfAsync(string orderId) => PendingOfAsync(Outbox, orderId);
 
     private async Task AppendAsync(string orderId, int count)
     {
