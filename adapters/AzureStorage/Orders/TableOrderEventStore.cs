@@ -1,0 +1,203 @@
+using AsyncCommerce.Orders;
+using Azure;
+using Azure.Data.Tables;
+
+namespace AsyncCommerce.Adapters.AzureStorage.Orders;
+
+/// <summary>
+/// Each order's event stream in one partition (PartitionKey = order id) of the events table: a head entity with the
+/// last sequence and the published mark, one entity per event, one marker per event id. The same streams seen as an
+/// outbox keep, in the outbox table, one marker per order that may have unpublished events.
+/// </summary>
+/// <remarks>
+/// <para>
+/// An append reads the head and the event-id marker, then writes head, event and marker in one entity-group
+/// transaction whose head write is an insert (new stream) or a replace on the ETag read. Of two writers that read the
+/// same head only one transaction commits; the other gets 412 (or 409) and re-reads, so sequences stay gap-free and
+/// unique, and an event id is stored once however many writers race with it.
+/// </para>
+/// <para>
+/// The outbox marker lives in another table, so it cannot join that transaction; this protocol keeps "a stream with
+/// events above its mark has a marker" true without one:
+/// </para>
+/// <list type="number">
+/// <item>An append that reads a head with <c>Pending</c> false (or no head) upserts the marker before its
+/// transaction, and the transaction sets <c>Pending</c>. A head with <c>Pending</c> true means an earlier append
+/// already wrote the marker and no mark has since removed it.</item>
+/// <item>MarkPublished reads the marker (keeping its ETag), then replaces the head on the head's ETag, always, even
+/// when nothing changes: that write is what makes every append that read the head before it fail and re-read. Only
+/// when the new head is caught up does it delete the marker, on the marker's ETag.</item>
+/// <item>So an append that commits after the mark's head write read the head after it, saw <c>Pending</c> false and
+/// upserted the marker after the mark read it: the mark's delete then fails with 412 (the marker stays), or came
+/// first (the marker is re-created). An append that committed before the head write is seen by it (or the write gets
+/// 412 and the mark re-reads), so the mark leaves <c>Pending</c> true and the marker alone.</item>
+/// </list>
+/// <para>
+/// A marker can outlive its reason (a crash after the upsert, before the transaction): the list still returns its
+/// stream, caught up or not, and the dispatcher's next mark deletes it. Markers of streams with no head yet are
+/// skipped, never deleted: their append may be about to commit.
+/// </para>
+/// </remarks>
+public sealed class TableOrderEventStore : IOrderEventStore, IOrderEventOutbox
+{
+    private readonly TableClient _events;
+    private readonly TableClient _outbox;
+    private readonly TableConflictRetry _retry;
+
+    /// <param name="events">The table of the streams (heads, events, event-id markers), one partition per order.</param>
+    /// <param name="outbox">The table of the outbox markers, one partition for all orders.</param>
+    public TableOrderEventStore(TableClient events, TableClient outbox, TableConflictRetryOptions? conflictRetry = null, TimeProvider? timeProvider = null)
+    {
+        _events = events ?? throw new ArgumentNullException(nameof(events));
+        _outbox = outbox ?? throw new ArgumentNullException(nameof(outbox));
+        _retry = new TableConflictRetry(conflictRetry ?? new TableConflictRetryOptions(), timeProvider ?? TimeProvider.System);
+    }
+
+    public Task<OrderEvent> AppendAsync(string orderId, string eventId, DateTimeOffset occurredAt, OrderEventData data, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(orderId);
+        ArgumentException.ThrowIfNullOrEmpty(eventId);
+        ArgumentNullException.ThrowIfNull(data);
+        // Serialized (and size-checked) once, before anything is written: an oversized event fails on every attempt.
+        var dataJson = OrderEventEntity.DataJson(orderId, eventId, data);
+        return _retry.RunAsync(
+            $"Append {eventId} to order {orderId}",
+            token => TryAppendAsync(new OrderEvent(orderId, 0, eventId, occurredAt, data), dataJson, token),
+            cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<OrderEvent>> ReadAsync(string orderId, int afterSequence = 0, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(orderId);
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {TableKey.Escape(orderId)} and RowKey gt {OrderEventEntity.RowKeyOf(Math.Max(afterSequence, 0))} and RowKey le {OrderEventEntity.LastRowKey}");
+        var events = new List<OrderEvent>();
+        // A partition query returns entities in RowKey order, which is sequence order.
+        await foreach (var entity in _events.QueryAsync<OrderEventEntity>(filter, cancellationToken: cancellationToken))
+            events.Add(entity.ToEvent());
+        return events;
+    }
+
+    public async Task<IReadOnlyList<PendingStream>> ListPendingAsync(int max, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(max);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {OutboxMarkerEntity.PendingPartition}");
+        var markers = new List<OutboxMarkerEntity>();
+        await foreach (var marker in _outbox.QueryAsync<OutboxMarkerEntity>(filter, maxPerPage: Math.Min(max, 1000), cancellationToken: cancellationToken))
+        {
+            markers.Add(marker);
+            if (markers.Count == max)
+                break;
+        }
+
+        // The mark is the head's, not the marker's: the marker only says where to look. A caught-up stream is listed
+        // too (see remarks): the dispatcher's mark is what deletes a marker that outlived its reason.
+        var heads = await Task.WhenAll(markers.Select(marker => ReadHeadAsync(marker.OrderId, cancellationToken)));
+        return [.. heads.OfType<StreamHeadEntity>().Select(head => new PendingStream(head.OrderId, head.PublishedSequence))];
+    }
+
+    public Task MarkPublishedAsync(string orderId, int sequence, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(orderId);
+        ArgumentOutOfRangeException.ThrowIfNegative(sequence);
+        return _retry.RunAsync($"Mark order {orderId} published up to {sequence}", token => TryMarkPublishedAsync(orderId, sequence, token), cancellationToken);
+    }
+
+    private async Task<Attempt<OrderEvent>> TryAppendAsync(OrderEvent candidate, string dataJson, CancellationToken cancellationToken)
+    {
+        var markerRead = _events.GetEntityIfExistsAsync<EventIdEntity>(TableKey.Escape(candidate.OrderId), EventIdEntity.RowKeyOf(candidate.EventId), cancellationToken: cancellationToken);
+        var headRead = ReadHeadAsync(candidate.OrderId, cancellationToken);
+        await Task.WhenAll(markerRead, headRead);
+
+        var marker = await markerRead;
+        if (marker.HasValue)
+            return Attempt.Done(await ReadEventAsync(candidate.OrderId, marker.Value!.Sequence, cancellationToken));
+
+        var head = await headRead;
+        // Step 1 of the protocol (remarks): the marker goes first, the transaction then sets Pending.
+        if (head is not { Pending: true })
+            await _outbox.UpsertEntityAsync(OutboxMarkerEntity.For(candidate.OrderId), TableUpdateMode.Replace, cancellationToken);
+
+        var appended = candidate with { Sequence = (head?.LastSequence ?? 0) + 1 };
+        try
+        {
+            await _events.SubmitTransactionAsync(AppendTransaction(head, appended, dataJson), cancellationToken);
+            return Attempt.Done(appended);
+        }
+        catch (TableTransactionFailedException error) when (TableConflicts.IsLostRace(error))
+        {
+            // 412: the head moved since it was read (an append or a mark). 409: another writer created the stream,
+            // this sequence or this event id first. Either way re-read: the next attempt appends after it, or
+            // returns the stored event.
+            return Attempt<OrderEvent>.Retry;
+        }
+    }
+
+    private static TableTransactionAction[] AppendTransaction(StreamHeadEntity? head, OrderEvent appended, string dataJson)
+    {
+        var nextHead = StreamHeadEntity.At(appended.OrderId, appended.Sequence, head?.PublishedSequence ?? 0, pending: true);
+        return
+        [
+            head is null
+                ? new TableTransactionAction(TableTransactionActionType.Add, nextHead)
+                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, nextHead, head.ETag),
+            new TableTransactionAction(TableTransactionActionType.Add, OrderEventEntity.From(appended, dataJson)),
+            new TableTransactionAction(TableTransactionActionType.Add, EventIdEntity.For(appended)),
+        ];
+    }
+
+    private async Task<Attempt<bool>> TryMarkPublishedAsync(string orderId, int sequence, CancellationToken cancellationToken)
+    {
+        // Step 2 of the protocol (remarks): the marker is read before the head is written.
+        var markerRead = _outbox.GetEntityIfExistsAsync<OutboxMarkerEntity>(OutboxMarkerEntity.PendingPartition, OutboxMarkerEntity.RowKeyOf(orderId), cancellationToken: cancellationToken);
+        var headRead = ReadHeadAsync(orderId, cancellationToken);
+        await Task.WhenAll(markerRead, headRead);
+
+        var head = await headRead;
+        if (head is null)
+            return Attempt.Done(true);
+
+        // Never down, and never past the stream's end: a mark above it would hide events appended later.
+        var published = Math.Max(head.PublishedSequence, Math.Min(sequence, head.LastSequence));
+        var pending = head.LastSequence > published;
+        try
+        {
+            // Written even when unchanged: it invalidates every append that read the head before it.
+            await _events.UpdateEntityAsync(StreamHeadEntity.At(orderId, head.LastSequence, published, pending), head.ETag, TableUpdateMode.Replace, cancellationToken);
+        }
+        catch (RequestFailedException error) when (TableConflicts.IsLostRace(error))
+        {
+            return Attempt<bool>.Retry;
+        }
+
+        var marker = await markerRead;
+        if (!pending && marker.HasValue)
+            await DeleteMarkerAsync(marker.Value!, cancellationToken);
+        return Attempt.Done(true);
+    }
+
+    private async Task DeleteMarkerAsync(OutboxMarkerEntity marker, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _outbox.DeleteEntityAsync(marker.PartitionKey, marker.RowKey, marker.ETag, cancellationToken);
+        }
+        catch (RequestFailedException error) when (TableConflicts.IsLostRaceOrGone(error))
+        {
+            // 412: an append re-wrote the marker after it was read, and its stream is pending again: keep it.
+            // 404: another mark deleted it already.
+        }
+    }
+
+    private async Task<StreamHeadEntity?> ReadHeadAsync(string orderId, CancellationToken cancellationToken)
+    {
+        var head = await _events.GetEntityIfExistsAsync<StreamHeadEntity>(TableKey.Escape(orderId), StreamHeadEntity.HeadRowKey, cancellationToken: cancellationToken);
+        return head.HasValue ? head.Value : null;
+    }
+
+    private async Task<OrderEvent> ReadEventAsync(string orderId, int sequence, CancellationToken cancellationToken)
+    {
+        var entity = await _events.GetEntityAsync<OrderEventEntity>(TableKey.Escape(orderId), OrderEventEntity.RowKeyOf(sequence), cancellationToken: cancellationToken);
+        return entity.Value.ToEvent();
+    }
+}
