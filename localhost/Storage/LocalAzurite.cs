@@ -37,7 +37,7 @@ internal sealed partial class LocalAzurite(
                 $"Nothing answers on {endpoints.Table.Authority} and no package.json pinning Azurite was found above {environment.ContentRootPath}: start Azurite yourself, or run from the repository.");
         var dataFolder = Path.Combine(toolsRoot, DataFolderName);
         LogStarting(endpoints.Table.Authority, dataFolder);
-        _started = await AzuriteEmulator.StartAsync(endpoints, dataFolder, toolsRoot, cancellationToken);
+        _started = await AzuriteEmulator.StartAsync(endpoints, dataFolder, toolsRoot, cancellationToken: cancellationToken);
         LogStarted(_started.ProcessId);
     }
 

@@ -30,7 +30,7 @@ public static class TestAzurite
             ?? throw new AzuriteUnavailableException($"No package.json pinning Azurite above {AppContext.BaseDirectory}; set {Variable} to a running Azurite instead.");
         var endpoints = StorageEndpoints.ForAzurite(FreePort(), FreePort(), FreePort());
         var dataFolder = Path.Combine(Path.GetTempPath(), $"asynccommerce-azurite-{Guid.NewGuid():N}");
-        var azurite = await AzuriteEmulator.StartAsync(endpoints, dataFolder, toolsRoot);
+        var azurite = await AzuriteEmulator.StartAsync(endpoints, dataFolder, toolsRoot, stopWithThisProcess: true);
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
             azurite.DisposeAsync().AsTask().GetAwaiter().GetResult();

@@ -65,8 +65,13 @@ public sealed class AzuriteEmulator : IAsyncDisposable
     /// Starts the pinned Azurite on <paramref name="endpoints"/>' ports with its data in <paramref name="dataFolder"/>,
     /// installing it first (<c>npm ci</c>) when <c>node_modules</c> lacks it, and returns once all three services answer.
     /// </summary>
+    /// <param name="stopWithThisProcess">
+    /// Also stop Azurite when this process dies without disposing it (a test host killed mid-run); a host leaves it
+    /// false, so that an Azurite it started survives the host's crash like real storage and is reused after a restart.
+    /// </param>
     /// <exception cref="AzuriteUnavailableException">Node.js or npm is missing, the install failed, or Azurite did not come up.</exception>
-    public static async Task<AzuriteEmulator> StartAsync(StorageEndpoints endpoints, string dataFolder, string toolsRoot, CancellationToken cancellationToken = default)
+    public static async Task<AzuriteEmulator> StartAsync(
+        StorageEndpoints endpoints, string dataFolder, string toolsRoot, bool stopWithThisProcess = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentException.ThrowIfNullOrEmpty(dataFolder);
@@ -91,6 +96,8 @@ public sealed class AzuriteEmulator : IAsyncDisposable
 
         var output = new Queue<string>();
         var process = StartProcess(start, output);
+        if (stopWithThisProcess && !OperatingSystem.IsWindows())
+            WatchOwner(process.Id);
         var emulator = new AzuriteEmulator(process, output, endpoints, dataFolder);
         try
         {
@@ -153,6 +160,15 @@ public sealed class AzuriteEmulator : IAsyncDisposable
         // The Azure SDKs move to new service versions faster than Azurite releases; the features used here exist in both.
         "--skipApiVersionCheck",
     ];
+
+    // A shell loop outside this process: it outlives a SIGKILL of this process and then stops Azurite.
+    private static void WatchOwner(int azuriteProcessId)
+    {
+        var watchdog = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
+        watchdog.ArgumentList.Add("-c");
+        watchdog.ArgumentList.Add($"while kill -0 {Environment.ProcessId} 2>/dev/null; do sleep 1; done; kill {azuriteProcessId} 2>/dev/null");
+        using var started = Process.Start(watchdog);
+    }
 
     private static async Task InstallAsync(string toolsRoot, CancellationToken cancellationToken)
     {
