@@ -1,0 +1,37 @@
+namespace AsyncCommerce.Adapters.AzureStorage;
+
+/// <summary>
+/// Runs a read-decide-conditional-write cycle until it is decided, re-reading after each lost race, with exponential
+/// backoff and full jitter so that writers contending for one hot row spread out instead of colliding again.
+/// </summary>
+internal sealed class TableConflictRetry(TableConflictRetryOptions options, TimeProvider time)
+{
+    /// <param name="attempt">Returns the decided value, or null when its write lost a race and it must run again.</param>
+    public async Task<T> RunAsync<T>(string what, Func<CancellationToken, Task<Decided<T>?>> attempt, CancellationToken cancellationToken)
+    {
+        for (var number = 1; ; number++)
+        {
+            if (await attempt(cancellationToken) is { } decided)
+                return decided.Value;
+            if (number >= options.MaxAttempts)
+                throw new TableConcurrencyException($"{what}: still conflicting with concurrent writers after {number} attempt(s).");
+            await BackoffAsync(number, cancellationToken);
+        }
+    }
+
+    private Task BackoffAsync(int attempt, CancellationToken cancellationToken)
+    {
+        if (options.BaseDelay <= TimeSpan.Zero)
+            return Task.CompletedTask;
+
+        var ceiling = Math.Min(options.MaxDelay.Ticks, options.BaseDelay.Ticks * (1L << Math.Min(attempt - 1, 20)));
+        // Jitter only spreads contending writers in time; it guards nothing, so a non-cryptographic source is right.
+#pragma warning disable CA5394
+        var delay = TimeSpan.FromTicks((long)(ceiling * Random.Shared.NextDouble()));
+#pragma warning restore CA5394
+        return Task.Delay(delay, time, cancellationToken);
+    }
+}
+
+/// <summary>The value an attempt of <see cref="TableConflictRetry"/> decided (a wrapper, so that null and false can be decided values too).</summary>
+internal sealed record Decided<T>(T Value);
