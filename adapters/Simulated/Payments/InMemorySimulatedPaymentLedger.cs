@@ -65,6 +65,8 @@ public sealed class InMemorySimulatedPaymentLedger : ISimulatedPaymentLedger
                 return Task.FromResult<SimulatedAuthorization?>(null);
 
             var updated = transition(authorization);
+            if (!string.Equals(updated.AuthorizationId, authorizationId, StringComparison.Ordinal))
+                throw new InvalidOperationException($"An update of authorization {authorizationId} cannot turn it into {updated.AuthorizationId}.");
             _authorizations[authorizationId] = updated;
             return Task.FromResult<SimulatedAuthorization?>(updated);
         }

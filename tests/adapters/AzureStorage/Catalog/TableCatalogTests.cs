@@ -83,7 +83,9 @@ public sealed class TableCatalogTests : IAsyncLifetime
         var catalog = await SeededAsync();
 
         Assert.Null(await catalog.FindItemAsync("SKU-0000"));
+        Assert.Null(await catalog.FindItemAsync(""));
         Assert.Null(await catalog.FindStoreAsync("store-999"));
+        Assert.Null(await catalog.FindStoreAsync(""));
     }
 
     [Fact]

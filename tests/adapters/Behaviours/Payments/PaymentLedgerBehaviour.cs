@@ -163,6 +163,17 @@ public abstract class PaymentLedgerBehaviour : PortBehaviour<ISimulatedPaymentLe
     }
 
     [BehaviourFact]
+    public async Task UpdateAuthorization_WhenTheTransitionChangesTheId_ThrowsAndKeepsTheAuthorization()
+    {
+        var authorization = await RecordedAsync();
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            Port.UpdateAuthorizationAsync(authorization.AuthorizationId, current => current with { AuthorizationId = NewId("auth"), State = AuthorizationState.Voided }));
+
+        Assert.Equal(authorization, await Port.FindAuthorizationAsync(authorization.AuthorizationId));
+    }
+
+    [BehaviourFact]
     public async Task UpdateAuthorization_Concurrently_AppliesEveryTransitionOnce()
     {
         var authorization = await RecordedAsync();
