@@ -1,9 +1,10 @@
+using System.Net;
 using Azure;
 using Azure.Data.Tables;
 
 namespace AsyncCommerce.Adapters.AzureStorage;
 
-/// <summary>The point operations of the stores' read-decide-conditional-write cycles.</summary>
+/// <summary>The point operations of the stores' read-decide-conditional-write cycles: a lost race is an answer (false), not an exception.</summary>
 internal static class TableClientExtensions
 {
     /// <summary>The entity with its ETag, or null when there is none.</summary>
@@ -30,6 +31,57 @@ internal static class TableClientExtensions
             return true;
         }
         catch (RequestFailedException error) when (TableConflicts.IsLostRaceOrGone(error))
+        {
+            return false;
+        }
+    }
+
+    public static async Task<TableEntity?> GetOrNullAsync(this TableClient table, string partitionKey, string rowKey, CancellationToken cancellationToken)
+    {
+        var response = await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken);
+        return response.HasValue ? response.Value : null;
+    }
+
+    /// <summary>Inserts the entity unless its key exists; false when it does (another writer got there first).</summary>
+    public static async Task<bool> TryAddAsync(this TableClient table, TableEntity entity, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await table.AddEntityAsync(entity, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException failure) when (failure.Status == (int)HttpStatusCode.Conflict)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Replaces the entity if it still has <paramref name="etag"/>; false when another writer changed it since.</summary>
+    public static async Task<bool> TryReplaceAsync(this TableClient table, TableEntity entity, ETag etag, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await table.UpdateEntityAsync(entity, etag, TableUpdateMode.Replace, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException failure) when (failure.Status == (int)HttpStatusCode.PreconditionFailed)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Submits an entity-group transaction (one partition, all or nothing); false when one of its conditions failed:
+    /// an ETag no longer current (412) or an insert whose key exists (409). Nothing of it was applied then.
+    /// </summary>
+    public static async Task<bool> TrySubmitAsync(this TableClient table, IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await table.SubmitTransactionAsync(actions, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException failure) when (failure.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed)
         {
             return false;
         }

@@ -12,7 +12,8 @@ public static class SimulatedAdapterServiceCollectionExtensions
     /// <summary>
     /// The simulated payment gateway and notification sender, each one singleton resolvable by its port and
     /// by its own type (tests read the ledger and the sent messages that way). Gateway latency comes from
-    /// <see cref="PaymentOptions"/>, which <c>AddCommerceWorkflows</c> binds.
+    /// <see cref="PaymentOptions"/>, which <c>AddCommerceWorkflows</c> binds. The gateway's ledger is kept in memory
+    /// unless the host registers another <see cref="ISimulatedPaymentLedger"/> (a persistent one, say).
     /// </summary>
     public static IServiceCollection AddSimulatedAdapters(this IServiceCollection services)
     {
@@ -20,6 +21,7 @@ public static class SimulatedAdapterServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions();
 
+        services.TryAddSingleton<ISimulatedPaymentLedger, InMemorySimulatedPaymentLedger>();
         services.AddSingleton<SimulatedPaymentGateway>();
         services.AddSingleton<IPaymentGateway>(provider => provider.GetRequiredService<SimulatedPaymentGateway>());
         services.AddSingleton<SimulatedNotificationSender>();

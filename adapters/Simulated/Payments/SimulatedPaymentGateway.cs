@@ -7,41 +7,28 @@ namespace AsyncCommerce.Adapters.Simulated.Payments;
 
 /// <summary>
 /// A payment gateway that answers from the test tokens of <see cref="SimulatedTokens"/> after the configured
-/// latency, and keeps a ledger of what it authorized. Tokens are never logged.
+/// latency, and keeps what it authorized in an <see cref="ISimulatedPaymentLedger"/> (in memory by default; a
+/// persistent one makes it keep its word across restarts). Tokens are never logged.
 /// </summary>
 public sealed partial class SimulatedPaymentGateway(
+    ISimulatedPaymentLedger ledger,
     IOptions<PaymentOptions> options,
     TimeProvider clock,
     ILogger<SimulatedPaymentGateway> logger) : IPaymentGateway
 {
-    private readonly Lock _gate = new();
-    private readonly Dictionary<string, SimulatedAuthorization> _ledger = new(StringComparer.Ordinal);
-    private readonly List<string> _ledgerOrder = [];
-    private readonly Dictionary<string, AuthorizationResult> _approvalsByKey = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string OrderId, string Token), int> _calls = [];
-
     /// <summary>Every approved authorization, oldest first.</summary>
-    public IReadOnlyList<SimulatedAuthorization> Authorizations
-    {
-        get
-        {
-            lock (_gate)
-                return [.. _ledgerOrder.Select(id => _ledger[id])];
-        }
-    }
+    public Task<IReadOnlyList<SimulatedAuthorization>> ListAuthorizationsAsync(CancellationToken cancellationToken = default) =>
+        ledger.ListAuthorizationsAsync(cancellationToken);
 
-    public SimulatedAuthorization? FindAuthorization(string authorizationId)
-    {
-        lock (_gate)
-            return _ledger.GetValueOrDefault(authorizationId);
-    }
+    public Task<SimulatedAuthorization?> FindAuthorizationAsync(string authorizationId, CancellationToken cancellationToken = default) =>
+        ledger.FindAuthorizationAsync(authorizationId, cancellationToken);
 
     public async Task<AuthorizationResult> AuthorizeAsync(AuthorizationRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         await SimulateLatencyAsync(cancellationToken);
 
-        var result = Authorize(request);
+        var result = await AuthorizeOnceAsync(request, cancellationToken);
         LogAuthorization(request.OrderId, request.Method, result.Outcome, result.Reason ?? "none");
         return result;
     }
@@ -50,81 +37,63 @@ public sealed partial class SimulatedPaymentGateway(
     {
         ArgumentNullException.ThrowIfNull(amount);
         await SimulateLatencyAsync(cancellationToken);
-        Settle(authorizationId, "capture", authorization => authorization.State switch
+        await SettleAsync(authorizationId, "capture", authorization => authorization.State switch
         {
             AuthorizationState.Authorized => authorization with { State = AuthorizationState.Captured, Captured = Within(authorization.Amount, amount) },
             AuthorizationState.Captured or AuthorizationState.Refunded => authorization,
             _ => throw new InvalidOperationException($"Authorization {authorizationId} was voided; it cannot be captured."),
-        });
+        }, cancellationToken);
     }
 
     public async Task VoidAsync(string authorizationId, CancellationToken cancellationToken = default)
     {
         await SimulateLatencyAsync(cancellationToken);
-        Settle(authorizationId, "void", authorization => authorization.State switch
+        await SettleAsync(authorizationId, "void", authorization => authorization.State switch
         {
             AuthorizationState.Authorized => authorization with { State = AuthorizationState.Voided },
             AuthorizationState.Voided => authorization,
             _ => throw new InvalidOperationException($"Authorization {authorizationId} was captured; refund it instead of voiding it."),
-        });
+        }, cancellationToken);
     }
 
     public async Task RefundAsync(string authorizationId, Money amount, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(amount);
         await SimulateLatencyAsync(cancellationToken);
-        Settle(authorizationId, "refund", authorization => authorization.State switch
+        await SettleAsync(authorizationId, "refund", authorization => authorization.State switch
         {
             AuthorizationState.Captured => authorization with { State = AuthorizationState.Refunded, Refunded = Within(authorization.Captured!, amount) },
             AuthorizationState.Refunded => authorization,
             _ => throw new InvalidOperationException($"Authorization {authorizationId} was never captured; void it instead of refunding it."),
-        });
+        }, cancellationToken);
     }
 
     private Task SimulateLatencyAsync(CancellationToken cancellationToken) =>
         Task.Delay(options.Value.GatewayLatency, clock, cancellationToken);
 
-    private AuthorizationResult Authorize(AuthorizationRequest request)
+    private async Task<AuthorizationResult> AuthorizeOnceAsync(AuthorizationRequest request, CancellationToken cancellationToken)
     {
-        lock (_gate)
-        {
-            // Only approvals are remembered: a declined or failed call authorized nothing, so a retry asks again.
-            if (_approvalsByKey.TryGetValue(request.IdempotencyKey, out var approved))
-                return approved;
+        // Only approvals are remembered: a declined or failed call authorized nothing, so a retry asks again.
+        if (await ledger.FindApprovalAsync(request.IdempotencyKey, cancellationToken) is { } approved)
+            return approved;
 
-            var decision = SimulatedTokens.Decide(request.Method, request.Token, CountCall(request.OrderId, request.Token));
-            if (decision.Outcome != PaymentOutcome.Approved)
-                return new AuthorizationResult(decision.Outcome, null, decision.Reason);
+        // Counted before deciding, and durably where the ledger is: a restart must not give tok_flaky its failures back.
+        var callNumber = await ledger.CountCallAsync(request.OrderId, request.Token, cancellationToken);
+        var decision = SimulatedTokens.Decide(request.Method, request.Token, callNumber);
+        if (decision.Outcome != PaymentOutcome.Approved)
+            return new AuthorizationResult(decision.Outcome, null, decision.Reason);
 
-            var authorization = new SimulatedAuthorization($"auth_{Guid.NewGuid():N}", request.OrderId, request.Method, request.Amount, decision.Deferred, AuthorizationState.Authorized);
-            _ledger.Add(authorization.AuthorizationId, authorization);
-            _ledgerOrder.Add(authorization.AuthorizationId);
-            var result = AuthorizationResult.Approved(authorization.AuthorizationId, decision.Deferred);
-            _approvalsByKey.Add(request.IdempotencyKey, result);
-            return result;
-        }
+        // A concurrent call with the same key (in this process or another) may have approved meanwhile: the ledger
+        // keeps the first approval and hands it back, so the key still authorizes once.
+        var authorization = new SimulatedAuthorization($"auth_{Guid.NewGuid():N}", request.OrderId, request.Method, request.Amount, decision.Deferred, AuthorizationState.Authorized);
+        return await ledger.RecordApprovalAsync(request.IdempotencyKey, authorization, cancellationToken);
     }
 
-    private int CountCall(string orderId, string token)
-    {
-        var key = (orderId, token);
-        var count = _calls.GetValueOrDefault(key) + 1;
-        _calls[key] = count;
-        return count;
-    }
-
-    private void Settle(string authorizationId, string operation, Func<SimulatedAuthorization, SimulatedAuthorization> transition)
+    private async Task SettleAsync(string authorizationId, string operation, Func<SimulatedAuthorization, SimulatedAuthorization> transition, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(authorizationId);
-        SimulatedAuthorization settled;
-        lock (_gate)
-        {
-            if (!_ledger.TryGetValue(authorizationId, out var authorization))
-                throw new InvalidOperationException($"Authorization {authorizationId} is unknown to this gateway.");
-            settled = transition(authorization);
-            _ledger[authorizationId] = settled;
-        }
-
+        var settled = await ledger.UpdateAuthorizationAsync(authorizationId, transition, cancellationToken)
+            ?? throw new InvalidOperationException($"Authorization {authorizationId} is unknown to this gateway.");
         LogSettlement(settled.OrderId, operation, authorizationId, settled.State);
     }
 

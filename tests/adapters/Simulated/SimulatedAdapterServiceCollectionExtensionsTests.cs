@@ -23,6 +23,30 @@ public sealed class SimulatedAdapterServiceCollectionExtensionsTests
     }
 
     [Fact]
+    public async Task AddSimulatedAdapters_KeepsTheGatewaysLedgerInMemoryByDefault()
+    {
+        using var provider = BuildProvider([]);
+        var gateway = provider.GetRequiredService<IPaymentGateway>();
+
+        var result = await gateway.AuthorizeAsync(new AuthorizationRequest("order-1", "order-1:0", PaymentMethods.Card, "tok_visa", new Money(10m, "USD")));
+
+        var ledger = Assert.IsType<InMemorySimulatedPaymentLedger>(provider.GetRequiredService<ISimulatedPaymentLedger>());
+        Assert.Equal(result.AuthorizationId, Assert.Single(await ledger.ListAuthorizationsAsync()).AuthorizationId);
+    }
+
+    [Fact]
+    public async Task AddSimulatedAdapters_WhenALedgerIsRegisteredFirst_KeepsTheGatewayOnIt()
+    {
+        var ledger = new InMemorySimulatedPaymentLedger();
+        using var provider = BuildProvider([], ledger: ledger);
+
+        var result = await provider.GetRequiredService<IPaymentGateway>().AuthorizeAsync(new AuthorizationRequest("order-1", "order-1:0", PaymentMethods.Card, "tok_visa", new Money(10m, "USD")));
+
+        Assert.Same(ledger, provider.GetRequiredService<ISimulatedPaymentLedger>());
+        Assert.Equal(result.AuthorizationId, Assert.Single(await ledger.ListAuthorizationsAsync()).AuthorizationId);
+    }
+
+    [Fact]
     public async Task AddSimulatedAdapters_TakesTheGatewayLatencyFromConfiguration()
     {
         var clock = new FakeTimeProvider();
@@ -38,13 +62,15 @@ public sealed class SimulatedAdapterServiceCollectionExtensionsTests
         Assert.Equal(PaymentOutcome.Approved, (await pending).Outcome);
     }
 
-    private static ServiceProvider BuildProvider(Dictionary<string, string?> settings, TimeProvider? clock = null)
+    private static ServiceProvider BuildProvider(Dictionary<string, string?> settings, TimeProvider? clock = null, ISimulatedPaymentLedger? ledger = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         if (clock is not null)
             services.AddSingleton(clock);
+        if (ledger is not null)
+            services.AddSingleton(ledger);
         services.Configure<PaymentOptions>(configuration.GetSection(PaymentOptions.Section));
         services.AddSimulatedAdapters();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });

@@ -73,7 +73,7 @@ public sealed class CheckoutAcceptanceTests
         Assert.Equal(PaymentStatus.Pending, view.Payment.Status);
         Assert.Empty(view.Payment.Attempts);
         Assert.Equal(0, (await http.GetStockAsync(Sku, OrderScenarios.Store)).Reserved);
-        Assert.Empty(gated.Services.GetRequiredService<SimulatedPaymentGateway>().Authorizations);
+        Assert.Empty(await gated.Services.GetRequiredService<SimulatedPaymentGateway>().ListAuthorizationsAsync());
 
         reservations.Open();
         await http.WaitForStatusAsync(accepted.OrderId, OrderStatus.Confirmed);
@@ -629,7 +629,7 @@ public sealed class CheckoutAcceptanceTests
         if (!string.IsNullOrEmpty(key))
             Assert.Null(await app.Get<IIdempotencyStore>().GetAsync(key));
         Assert.Equal(0, await CountWorkflowsAsync(app));
-        Assert.Empty(app.Get<SimulatedPaymentGateway>().Authorizations);
+        Assert.Empty(await app.Get<SimulatedPaymentGateway>().ListAuthorizationsAsync());
         Assert.Empty(await app.Get<IOrderViewStore>().ListPickupsAsync(OrderScenarios.Store, OrderStatus.Accepted));
         Assert.Equivalent(stockBefore, await http.GetInventoryAsync(Sku), strict: true);
     }
@@ -652,7 +652,7 @@ public sealed class CheckoutAcceptanceTests
     {
         Assert.Single(await http.GetEventsAsync(orderId), e => e.Type == nameof(OrderPlaced));
         Assert.Equal(1, await CountWorkflowsAsync(app));
-        var authorization = Assert.Single(app.Get<SimulatedPaymentGateway>().Authorizations);
+        var authorization = Assert.Single(await app.Get<SimulatedPaymentGateway>().ListAuthorizationsAsync());
         Assert.Equal(orderId, authorization.OrderId);
         await StockLedger.AssertBalancedAsync(app.Get<IInventoryStore>());
     }

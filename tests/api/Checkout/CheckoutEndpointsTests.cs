@@ -239,7 +239,7 @@ public sealed class CheckoutEndpointsTests
         Assert.Equal((PaymentStatus.Captured, "wallet"), (view.Payment.Status, view.Payment.Method));
         Assert.Equal([PaymentOutcome.Declined, PaymentOutcome.Approved], view.Payment.Attempts.Select(a => a.Outcome));
         Assert.Single(await http.GetEventsAsync(orderId), e => e.Type == nameof(OrderPlaced));
-        var authorization = Assert.Single(app.Get<SimulatedPaymentGateway>().Authorizations);
+        var authorization = Assert.Single(await app.Get<SimulatedPaymentGateway>().ListAuthorizationsAsync());
         Assert.Equal((orderId, "wallet", AuthorizationState.Captured), (authorization.OrderId, authorization.Method, authorization.State));
         await StockLedger.AssertBalancedAsync(app.Get<IInventoryStore>());
     }
@@ -286,7 +286,7 @@ public sealed class CheckoutEndpointsTests
         using var response = await http.PostJsonAsync($"/api/checkouts/{orderId}/payments", new { method = "card", token = "tok_visa" });
 
         await response.AssertProblemAsync(HttpStatusCode.Conflict);
-        Assert.Single(app.Get<SimulatedPaymentGateway>().Authorizations);
+        Assert.Single(await app.Get<SimulatedPaymentGateway>().ListAuthorizationsAsync());
         await StockLedger.AssertBalancedAsync(app.Get<IInventoryStore>());
     }
 
@@ -401,7 +401,7 @@ public sealed class CheckoutEndpointsTests
         Assert.Equal(new RequestAccepted(orderId, $"/api/checkouts/{orderId}"), await response.Content.ReadFromJsonAsync<RequestAccepted>(CommerceJson.Options));
         var view = await http.WaitForStatusAsync(orderId, OrderStatus.Cancelled);
         Assert.Equal((StatusReason.CustomerCancelled, PaymentStatus.Voided), (view.StatusReason, view.Payment.Status));
-        Assert.Equal(AuthorizationState.Voided, Assert.Single(app.Get<SimulatedPaymentGateway>().Authorizations).State);
+        Assert.Equal(AuthorizationState.Voided, Assert.Single(await app.Get<SimulatedPaymentGateway>().ListAuthorizationsAsync()).State);
         Assert.Equal(new InventoryLocationResponse(OrderScenarios.Store, 25, 0, 25, 0), await http.GetStockAsync(Sku, OrderScenarios.Store));
         await StockLedger.AssertBalancedAsync(app.Get<IInventoryStore>());
     }
@@ -424,7 +424,7 @@ public sealed class CheckoutEndpointsTests
         var view = await http.WaitForStatusAsync(orderId, OrderStatus.Cancelled);
         Assert.Equal(StatusReason.CustomerCancelled, view.StatusReason);
         Assert.Empty(view.Payment.Attempts);
-        Assert.Empty(gated.Services.GetRequiredService<SimulatedPaymentGateway>().Authorizations);
+        Assert.Empty(await gated.Services.GetRequiredService<SimulatedPaymentGateway>().ListAuthorizationsAsync());
         Assert.Equal(0, (await http.GetStockAsync(Sku, OrderScenarios.Store)).Reserved);
         await StockLedger.AssertBalancedAsync(gated.Services.GetRequiredService<IInventoryStore>());
     }
@@ -458,7 +458,7 @@ public sealed class CheckoutEndpointsTests
         var view = await http.WaitForStatusAsync(orderId, OrderStatus.Cancelled);
         Assert.Equal(StatusReason.CustomerCancelled, view.StatusReason);
         Assert.Equal(0, (await http.GetStockAsync(Sku, OrderScenarios.Store)).Reserved);
-        Assert.Empty(app.Get<SimulatedPaymentGateway>().Authorizations);
+        Assert.Empty(await app.Get<SimulatedPaymentGateway>().ListAuthorizationsAsync());
         await StockLedger.AssertBalancedAsync(app.Get<IInventoryStore>());
     }
 

@@ -29,7 +29,7 @@ public sealed class CheckoutPaymentTokensTests
         Assert.Equal((PaymentStatus.Captured, method), (view.Payment.Status, view.Payment.Method));
         var attempt = Assert.Single(view.Payment.Attempts);
         Assert.Equal(new PaymentAttemptView(method, PaymentOutcome.Approved, null), attempt);
-        Assert.Equal(AuthorizationState.Captured, Assert.Single(app.Get<SimulatedPaymentGateway>().Authorizations).State);
+        Assert.Equal(AuthorizationState.Captured, Assert.Single(await app.Get<SimulatedPaymentGateway>().ListAuthorizationsAsync()).State);
         await StockLedger.AssertBalancedAsync(app.Get<IInventoryStore>());
     }
 
@@ -50,7 +50,7 @@ public sealed class CheckoutPaymentTokensTests
         var view = await http.WaitForStatusAsync(orderId, OrderStatus.AwaitingPaymentMethod);
         Assert.Equal(new PaymentAttemptView(method, PaymentOutcome.Declined, reason), Assert.Single(view.Payment.Attempts));
         Assert.Equal(PaymentStatus.Failed, view.Payment.Status);
-        Assert.Empty(app.Get<SimulatedPaymentGateway>().Authorizations);
+        Assert.Empty(await app.Get<SimulatedPaymentGateway>().ListAuthorizationsAsync());
         await StockLedger.AssertBalancedAsync(app.Get<IInventoryStore>());
     }
 
@@ -84,7 +84,7 @@ public sealed class CheckoutPaymentTokensTests
             [PaymentOutcome.TransientFailure, PaymentOutcome.TransientFailure, PaymentOutcome.Approved],
             view.Payment.Attempts.Select(a => a.Outcome));
         Assert.Equal((PaymentStatus.Authorized, "card"), (view.Payment.Status, view.Payment.Method));
-        Assert.Single(app.Get<SimulatedPaymentGateway>().Authorizations);
+        Assert.Single(await app.Get<SimulatedPaymentGateway>().ListAuthorizationsAsync());
         await StockLedger.AssertBalancedAsync(app.Get<IInventoryStore>());
     }
 
@@ -114,7 +114,7 @@ public sealed class CheckoutPaymentTokensTests
 
         var view = await http.WaitForStatusAsync(orderId, OrderStatus.AwaitingPaymentMethod);
         Assert.Equal([PaymentOutcome.TransientFailure, PaymentOutcome.TransientFailure], view.Payment.Attempts.Select(a => a.Outcome));
-        Assert.Empty(app.Get<SimulatedPaymentGateway>().Authorizations);
+        Assert.Empty(await app.Get<SimulatedPaymentGateway>().ListAuthorizationsAsync());
         await StockLedger.AssertBalancedAsync(app.Get<IInventoryStore>());
     }
 
@@ -132,7 +132,7 @@ public sealed class CheckoutPaymentTokensTests
             [("card", PaymentOutcome.Declined), ("wallet", PaymentOutcome.Declined), ("giftcard", PaymentOutcome.Approved)],
             view.Payment.Attempts.Select(a => (a.Method, a.Outcome)));
         Assert.Equal("giftcard", view.Payment.Method);
-        Assert.Equal("giftcard", Assert.Single(app.Get<SimulatedPaymentGateway>().Authorizations).Method);
+        Assert.Equal("giftcard", Assert.Single(await app.Get<SimulatedPaymentGateway>().ListAuthorizationsAsync()).Method);
         await StockLedger.AssertBalancedAsync(app.Get<IInventoryStore>());
     }
 
@@ -146,7 +146,7 @@ public sealed class CheckoutPaymentTokensTests
 
         var view = await http.WaitForStatusAsync(orderId, OrderStatus.Confirmed);
         Assert.Equal((PaymentStatus.Authorized, "payinstore"), (view.Payment.Status, view.Payment.Method));
-        var authorization = Assert.Single(app.Get<SimulatedPaymentGateway>().Authorizations);
+        var authorization = Assert.Single(await app.Get<SimulatedPaymentGateway>().ListAuthorizationsAsync());
         Assert.Equal((true, AuthorizationState.Authorized, (Money?)null), (authorization.Deferred, authorization.State, authorization.Captured));
         await StockLedger.AssertBalancedAsync(app.Get<IInventoryStore>());
     }
@@ -162,7 +162,7 @@ public sealed class CheckoutPaymentTokensTests
 
         var view = await http.WaitForStatusAsync(orderId, OrderStatus.Completed);
         Assert.Equal(PaymentStatus.Captured, view.Payment.Status);
-        var authorization = Assert.Single(app.Get<SimulatedPaymentGateway>().Authorizations);
+        var authorization = Assert.Single(await app.Get<SimulatedPaymentGateway>().ListAuthorizationsAsync());
         Assert.Equal((AuthorizationState.Captured, view.Total), (authorization.State, authorization.Captured));
         await StockLedger.AssertBalancedAsync(app.Get<IInventoryStore>());
     }

@@ -218,7 +218,7 @@ public sealed class PickupEndpointsTests
         Assert.Equal($"/api/checkouts/{orderId}", response.Headers.Location?.OriginalString);
         var view = await http.WaitForStatusAsync(orderId, OrderStatus.Completed);
         Assert.Equal(PaymentStatus.Captured, view.Payment.Status);
-        Assert.Equal(AuthorizationState.Captured, Assert.Single(app.Get<SimulatedPaymentGateway>().Authorizations).State);
+        Assert.Equal(AuthorizationState.Captured, Assert.Single(await app.Get<SimulatedPaymentGateway>().ListAuthorizationsAsync()).State);
         Assert.Equal(new InventoryLocationResponse(Store, 23, 0, 23, 2), await http.GetStockAsync(Sku, Store));
         await StockLedger.AssertBalancedAsync(app.Get<IInventoryStore>());
     }

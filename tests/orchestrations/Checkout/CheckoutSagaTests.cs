@@ -131,7 +131,7 @@ public sealed class CheckoutSagaTests
         await app.Workflows.RaiseEventAsync(orderId, AsyncCommerce.Checkout.ExternalEvents.PaymentMethodAdded, new AsyncCommerce.Checkout.NewPaymentMethod(new PaymentInstruction("wallet", "wal_ok")));
         await SagaAssert.FinishedAsync(app, orderId, OrderStatus.Rejected);
         Assert.Equal(OrderStatus.Rejected, (await http.GetOrderAsync(orderId))!.Status);
-        Assert.DoesNotContain(app.Get<SimulatedPaymentGateway>().Authorizations, a => a.OrderId == orderId);
+        Assert.DoesNotContain(await app.Get<SimulatedPaymentGateway>().ListAuthorizationsAsync(), a => a.OrderId == orderId);
     }
 
     [Fact]
@@ -187,7 +187,7 @@ public sealed class CheckoutSagaTests
         Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
         var view = await http.WaitForStatusAsync(orderId, OrderStatus.Cancelled);
         Assert.NotEqual(PaymentStatus.Captured, view.Payment.Status);
-        Assert.DoesNotContain(app.Get<SimulatedPaymentGateway>().Authorizations, a => a.OrderId == orderId && a.State == AuthorizationState.Authorized);
+        Assert.DoesNotContain(await app.Get<SimulatedPaymentGateway>().ListAuthorizationsAsync(), a => a.OrderId == orderId && a.State == AuthorizationState.Authorized);
         await SagaAssert.FinishedAsync(app, orderId, OrderStatus.Cancelled);
         await StockLedger.AssertBalancedAsync(app.Get<IInventoryStore>());
         await SagaAssert.NothingReservedAsync(app, "SKU-1001");
@@ -207,7 +207,7 @@ public sealed class CheckoutSagaTests
         Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
         var view = await http.WaitForStatusAsync(orderId, OrderStatus.Cancelled);
         Assert.Equal(PaymentStatus.Refunded, view.Payment.Status);
-        Assert.Contains(app.Get<SimulatedPaymentGateway>().Authorizations, a => a.OrderId == orderId && a.State == AuthorizationState.Refunded);
+        Assert.Contains(await app.Get<SimulatedPaymentGateway>().ListAuthorizationsAsync(), a => a.OrderId == orderId && a.State == AuthorizationState.Refunded);
         await SagaAssert.FinishedAsync(app, orderId, OrderStatus.Cancelled);
         await StockLedger.AssertBalancedAsync(app.Get<IInventoryStore>());
     }

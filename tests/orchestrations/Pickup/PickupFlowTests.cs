@@ -123,7 +123,7 @@ public sealed class PickupFlowTests
         await using var app = new CommerceApp();
         var http = app.CreateClient();
         var orderId = await PlaceConfirmedPickupAsync(http, CheckoutBody.Pickup().WithPayments(("payinstore", "store")));
-        var authorization = Assert.Single(app.Get<SimulatedPaymentGateway>().Authorizations, a => a.OrderId == orderId);
+        var authorization = Assert.Single(await app.Get<SimulatedPaymentGateway>().ListAuthorizationsAsync(), a => a.OrderId == orderId);
         Assert.Equal(AuthorizationState.Authorized, authorization.State);
 
         var ready = await MarkReadyAsync(http, "store-001", orderId);
@@ -131,7 +131,7 @@ public sealed class PickupFlowTests
 
         var view = await http.WaitForStatusAsync(orderId, OrderStatus.Completed);
         Assert.Equal(("payinstore", PaymentStatus.Captured), (view.Payment.Method, view.Payment.Status));
-        Assert.Contains(app.Get<SimulatedPaymentGateway>().Authorizations, a => a.OrderId == orderId && a.State == AuthorizationState.Captured);
+        Assert.Contains(await app.Get<SimulatedPaymentGateway>().ListAuthorizationsAsync(), a => a.OrderId == orderId && a.State == AuthorizationState.Captured);
     }
 
     [Fact]

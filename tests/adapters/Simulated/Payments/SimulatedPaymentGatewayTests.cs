@@ -48,7 +48,7 @@ public sealed class SimulatedPaymentGatewayTests
     {
         var result = await _gateway.AuthorizeAsync(Request("order-1", PaymentMethods.Wallet, "wal_ok"));
 
-        var authorization = Assert.Single(_gateway.Authorizations);
+        var authorization = Assert.Single(await _gateway.ListAuthorizationsAsync());
         Assert.Equal(
             new SimulatedAuthorization(result.AuthorizationId!, "order-1", PaymentMethods.Wallet, Total, false, AuthorizationState.Authorized),
             authorization);
@@ -60,7 +60,7 @@ public sealed class SimulatedPaymentGatewayTests
         await _gateway.AuthorizeAsync(Request("order-1", PaymentMethods.Card, "tok_decline"));
         await _gateway.AuthorizeAsync(Request("order-1", PaymentMethods.Card, "tok_timeout"));
 
-        Assert.Empty(_gateway.Authorizations);
+        Assert.Empty(await _gateway.ListAuthorizationsAsync());
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public sealed class SimulatedPaymentGatewayTests
         var again = await _gateway.AuthorizeAsync(Request("order-1", PaymentMethods.Card, "tok_visa"));
 
         Assert.Equal(first, again);
-        Assert.Single(_gateway.Authorizations);
+        Assert.Single(await _gateway.ListAuthorizationsAsync());
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public sealed class SimulatedPaymentGatewayTests
         var second = await _gateway.AuthorizeAsync(Request("order-1", PaymentMethods.Card, "tok_visa", key: "order-1:1"));
 
         Assert.NotEqual(first.AuthorizationId, second.AuthorizationId);
-        Assert.Equal(2, _gateway.Authorizations.Count);
+        Assert.Equal(2, (await _gateway.ListAuthorizationsAsync()).Count);
     }
 
     [Fact]
@@ -136,7 +136,7 @@ public sealed class SimulatedPaymentGatewayTests
         var results = await Task.WhenAll(Enumerable.Range(0, 30).Select(_ => Task.Run(() => _gateway.AuthorizeAsync(Request("order-1", PaymentMethods.Card, "tok_visa")))));
 
         Assert.Single(results.Select(r => r.AuthorizationId).Distinct());
-        Assert.Single(_gateway.Authorizations);
+        Assert.Single(await _gateway.ListAuthorizationsAsync());
     }
 
     [Fact]
@@ -181,7 +181,7 @@ public sealed class SimulatedPaymentGatewayTests
 
         await _gateway.CaptureAsync(authorizationId, Total);
 
-        var authorization = _gateway.FindAuthorization(authorizationId);
+        var authorization = await _gateway.FindAuthorizationAsync(authorizationId);
         Assert.Equal(AuthorizationState.Captured, authorization?.State);
         Assert.Equal(Total, authorization?.Captured);
     }
@@ -191,11 +191,11 @@ public sealed class SimulatedPaymentGatewayTests
     {
         var authorizationId = await AuthorizedAsync();
         await _gateway.CaptureAsync(authorizationId, Total);
-        var captured = _gateway.FindAuthorization(authorizationId);
+        var captured = await _gateway.FindAuthorizationAsync(authorizationId);
 
         await _gateway.CaptureAsync(authorizationId, Total);
 
-        Assert.Equal(captured, _gateway.FindAuthorization(authorizationId));
+        Assert.Equal(captured, await _gateway.FindAuthorizationAsync(authorizationId));
     }
 
     [Fact]
@@ -215,7 +215,7 @@ public sealed class SimulatedPaymentGatewayTests
         await Assert.ThrowsAsync<ArgumentException>(() => _gateway.CaptureAsync(authorizationId, Total with { Amount = Total.Amount + 0.01m }));
         await Assert.ThrowsAsync<ArgumentException>(() => _gateway.CaptureAsync(authorizationId, Total with { Currency = "EUR" }));
 
-        Assert.Equal(AuthorizationState.Authorized, _gateway.FindAuthorization(authorizationId)?.State);
+        Assert.Equal(AuthorizationState.Authorized, (await _gateway.FindAuthorizationAsync(authorizationId))?.State);
     }
 
     [Fact]
@@ -225,7 +225,7 @@ public sealed class SimulatedPaymentGatewayTests
 
         await _gateway.CaptureAsync(authorizationId, Total);
 
-        var authorization = _gateway.FindAuthorization(authorizationId);
+        var authorization = await _gateway.FindAuthorizationAsync(authorizationId);
         Assert.True(authorization?.Deferred);
         Assert.Equal(AuthorizationState.Captured, authorization?.State);
     }
@@ -237,7 +237,7 @@ public sealed class SimulatedPaymentGatewayTests
 
         await _gateway.VoidAsync(authorizationId);
 
-        Assert.Equal(AuthorizationState.Voided, _gateway.FindAuthorization(authorizationId)?.State);
+        Assert.Equal(AuthorizationState.Voided, (await _gateway.FindAuthorizationAsync(authorizationId))?.State);
     }
 
     [Fact]
@@ -248,7 +248,7 @@ public sealed class SimulatedPaymentGatewayTests
 
         await _gateway.VoidAsync(authorizationId);
 
-        Assert.Equal(AuthorizationState.Voided, _gateway.FindAuthorization(authorizationId)?.State);
+        Assert.Equal(AuthorizationState.Voided, (await _gateway.FindAuthorizationAsync(authorizationId))?.State);
     }
 
     [Fact]
@@ -259,7 +259,7 @@ public sealed class SimulatedPaymentGatewayTests
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => _gateway.VoidAsync(authorizationId));
 
-        Assert.Equal(AuthorizationState.Captured, _gateway.FindAuthorization(authorizationId)?.State);
+        Assert.Equal(AuthorizationState.Captured, (await _gateway.FindAuthorizationAsync(authorizationId))?.State);
     }
 
     [Fact]
@@ -270,7 +270,7 @@ public sealed class SimulatedPaymentGatewayTests
 
         await _gateway.RefundAsync(authorizationId, Total);
 
-        var authorization = _gateway.FindAuthorization(authorizationId);
+        var authorization = await _gateway.FindAuthorizationAsync(authorizationId);
         Assert.Equal(AuthorizationState.Refunded, authorization?.State);
         Assert.Equal(Total, authorization?.Refunded);
     }
@@ -284,7 +284,7 @@ public sealed class SimulatedPaymentGatewayTests
 
         await _gateway.RefundAsync(authorizationId, Total);
 
-        Assert.Equal(AuthorizationState.Refunded, _gateway.FindAuthorization(authorizationId)?.State);
+        Assert.Equal(AuthorizationState.Refunded, (await _gateway.FindAuthorizationAsync(authorizationId))?.State);
     }
 
     [Fact]
@@ -315,6 +315,7 @@ public sealed class SimulatedPaymentGatewayTests
         new(orderId, key ?? $"{orderId}:0", method, token, Total);
 
     private static SimulatedPaymentGateway Gateway(TimeSpan? latency = null, TimeProvider? clock = null, ILogger<SimulatedPaymentGateway>? logger = null) => new(
+        new InMemorySimulatedPaymentLedger(),
         Options.Create(new PaymentOptions { GatewayLatency = latency ?? TimeSpan.Zero }),
         clock ?? TimeProvider.System,
         logger ?? NullLogger<SimulatedPaymentGateway>.Instance);
