@@ -1,5 +1,4 @@
 using AsyncCommerce.Adapters.AzureStorage;
-using AsyncCommerce.Adapters.InMemory;
 
 namespace AsyncCommerce.LocalHost.Storage;
 
@@ -16,7 +15,6 @@ public static class AzuriteStorageServiceCollectionExtensions
         // Hosted services start in registration order: Azurite must answer before the stores and the engine start.
         services.AddHostedService<LocalAzurite>();
         services.AddAzureStorageStores(configuration);
-        services.AddInMemoryAdapters(); // TEMPORARY until the table stores land
         return services;
     }
 }
