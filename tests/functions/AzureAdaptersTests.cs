@@ -32,5 +32,6 @@ public sealed class AzureAdaptersTests
         foreach (var activity in CommerceTasks.Activities)
             Assert.NotNull(ActivatorUtilities.GetServiceOrCreateInstance(host.Services, activity));
         Assert.NotNull(ActivatorUtilities.CreateInstance<AsyncCommerce.Functions.Checkout.CheckoutFunctions>(host.Services));
+        Assert.NotNull(ActivatorUtilities.CreateInstance<AsyncCommerce.Functions.Workflows.WorkflowHistoryFunctions>(host.Services));
     }
 }
