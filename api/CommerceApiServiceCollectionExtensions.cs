@@ -1,15 +1,20 @@
 using AsyncCommerce.Api.Checkout;
 using AsyncCommerce.Api.Http;
+using AsyncCommerce.Api.Workflows;
 using AsyncCommerce.Checkout;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AsyncCommerce.Api;
 
 public static class CommerceApiServiceCollectionExtensions
 {
-    /// <summary>The HTTP handlers' services and the API's JSON settings; shared by every host.</summary>
+    /// <summary>
+    /// The HTTP handlers' services, the API's JSON settings and the workflow history retention
+    /// (<see cref="WorkflowHistoryRetention"/>, which the host runs on its own schedule); shared by every host.
+    /// </summary>
     public static IServiceCollection AddCommerceApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<CheckoutOptions>()
@@ -20,6 +25,8 @@ public static class CommerceApiServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<CheckoutValidator>();
         services.AddSingleton<CheckoutAcceptance>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<WorkflowHistoryRetention>();
         services.Configure<JsonOptions>(options => CommerceJson.Configure(options.SerializerOptions));
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ProblemDetailsDefaults.FillDetail);
         return services;

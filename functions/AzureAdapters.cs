@@ -30,10 +30,12 @@ public static class AzureAdapters
 
     /// <summary>
     /// The one place where the Azure adapters are wired: the Cosmos DB stores (<c>AddCosmosStores</c>, from
-    /// <c>adapters/Cosmos</c>: order events, order views, inventory, idempotency keys, notification log) and Service
+    /// <c>adapters/Cosmos</c>: order events, order views, inventory, idempotency keys, notification log), Service
     /// Bus messaging (<c>AddServiceBusMessaging</c>, from <c>adapters/ServiceBus</c>: the order event publisher and the
-    /// notification consumers hosted on <c>ServiceBusProcessor</c>). Each reads its own section (<c>Cosmos</c>,
-    /// <c>ServiceBus</c>) and connects with the app's managed identity.
+    /// notification consumers hosted on <c>ServiceBusProcessor</c>), and the change feed publisher that joins them
+    /// (<c>AddCosmosOrderEventFeed</c>: the order streams are the outbox, and what is appended is published from
+    /// the change feed). Each reads its own section (<c>Cosmos</c>, <c>ServiceBus</c>) and connects with the app's
+    /// managed identity.
     /// </summary>
     public static IServiceCollection AddAzureAdapters(this IServiceCollection services, IConfiguration configuration)
     {
@@ -41,6 +43,7 @@ public static class AzureAdapters
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddCosmosStores(configuration);
         services.AddServiceBusMessaging(configuration);
+        services.AddCosmosOrderEventFeed();
         return services;
     }
 

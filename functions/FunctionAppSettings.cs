@@ -60,6 +60,7 @@ public static class FunctionAppSettings
     public const string PickupPreparationDeadline = "Commerce__Pickup__PreparationDeadline";
     public const string PickupWindow = "Commerce__Pickup__Window";
     public const string PickupReminderBeforeExpiry = "Commerce__Pickup__ReminderBeforeExpiry";
+    public const string WorkflowHistoryRetention = "Commerce__Workflow__HistoryRetention";
 
     /// <summary>Read by the Functions host (runtime, storage and Durable Functions task hub, telemetry).</summary>
     public static IReadOnlyList<AppSetting> HostSettings { get; } =
@@ -98,6 +99,8 @@ public static class FunctionAppSettings
         new(PickupPreparationDeadline, SettingReader.Worker, SettingRequirement.Optional, "Time a store has to mark a pickup order ready before staff are alerted; default 02:00:00."),
         new(PickupWindow, SettingReader.Worker, SettingRequirement.Optional, "How long a ready pickup order waits for the customer; default 3.00:00:00."),
         new(PickupReminderBeforeExpiry, SettingReader.Worker, SettingRequirement.Optional, "How long before the pickup window ends the customer is reminded; default 1.00:00:00."),
+        new(WorkflowHistoryRetention, SettingReader.Worker, SettingRequirement.Optional,
+            "How long the task hub keeps a finished workflow's history (from its start) before the hourly purge removes it; default 7.00:00:00."),
     ];
 
     public static IReadOnlyList<AppSetting> All { get; } = [.. HostSettings, .. WorkerSettings];

@@ -26,6 +26,7 @@ public sealed class CosmosContainers
         Notifications = Open(database, names.Notifications, CosmosNotificationLog.PartitionKeyPath);
         Inventory = Open(database, names.Inventory, CosmosInventoryStore.PartitionKeyPath);
         Idempotency = Open(database, names.Idempotency, CosmosIdempotencyStore.PartitionKeyPath);
+        Leases = Open(database, names.Leases, CosmosOrderEventFeed.LeasePartitionKeyPath);
     }
 
     public Container OrderEvents { get; }
@@ -37,6 +38,9 @@ public sealed class CosmosContainers
     public Container Inventory { get; }
 
     public Container Idempotency { get; }
+
+    /// <summary>Where the change feed processors keep their leases (which instance reads which range, and how far).</summary>
+    public Container Leases { get; }
 
     private static Container Open(Database database, CosmosContainerName container, string partitionKeyPath)
     {

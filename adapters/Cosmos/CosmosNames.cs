@@ -18,6 +18,7 @@ public sealed class CosmosNames
         Notifications = containers.Notifications;
         Inventory = containers.Inventory;
         Idempotency = containers.Idempotency;
+        Leases = containers.Leases;
     }
 
     /// <summary>The names embedded in this assembly from <c>infra/azure-names.json</c>.</summary>
@@ -35,6 +36,9 @@ public sealed class CosmosNames
 
     public CosmosContainerName Idempotency { get; }
 
+    /// <summary>The change feed processors' lease container (partitioned by <c>/id</c>, as the processor requires).</summary>
+    public CosmosContainerName Leases { get; }
+
     /// <summary>Reads the <c>cosmos</c> section of an <c>azure-names.json</c> document.</summary>
     /// <exception cref="InvalidOperationException">A name the adapter needs is missing.</exception>
     public static CosmosNames Parse(string azureNamesJson)
@@ -50,7 +54,8 @@ public sealed class CosmosNames
                 Container(containers.OrderViews, "orderViews"),
                 Container(containers.Notifications, "notifications"),
                 Container(containers.Inventory, "inventory"),
-                Container(containers.Idempotency, "idempotency")));
+                Container(containers.Idempotency, "idempotency"),
+                Container(containers.Leases, "leases")));
     }
 
     private static CosmosNames LoadEmbedded()
@@ -78,7 +83,8 @@ public sealed class CosmosNames
         CosmosContainerName OrderViews,
         CosmosContainerName Notifications,
         CosmosContainerName Inventory,
-        CosmosContainerName Idempotency);
+        CosmosContainerName Idempotency,
+        CosmosContainerName Leases);
 
     private sealed record NamesFile(CosmosSection? Cosmos);
 
@@ -89,7 +95,8 @@ public sealed class CosmosNames
         ContainerEntry? OrderViews,
         ContainerEntry? Notifications,
         ContainerEntry? Inventory,
-        ContainerEntry? Idempotency);
+        ContainerEntry? Idempotency,
+        ContainerEntry? Leases);
 
     private sealed record ContainerEntry(string? Name, string? PartitionKey, int? DefaultTimeToLiveSeconds);
 }

@@ -39,6 +39,9 @@ public sealed class CosmosOptions
 
     /// <summary>How optimistic-concurrency conflicts (412 and 409 on contended documents) are retried.</summary>
     public CosmosConflictRetryOptions ConflictRetry { get; set; } = new();
+
+    /// <summary>How the change feed of the order-events container is read and published.</summary>
+    public CosmosOrderEventFeedOptions OrderEventFeed { get; set; } = new();
 }
 
 /// <summary>
@@ -54,4 +57,20 @@ public sealed class CosmosConflictRetryOptions
     public TimeSpan BaseDelay { get; set; } = TimeSpan.FromMilliseconds(5);
 
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+}
+
+/// <summary>
+/// The change feed processor that publishes appended order events (section <c>Cosmos:OrderEventFeed</c>). Its
+/// poll interval is the longest an appended event waits before it is published when the feed was idle.
+/// </summary>
+public sealed class CosmosOrderEventFeedOptions
+{
+    /// <summary>How long the processor waits before reading a drained feed again (the SDK's default is 5 s).</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The most changed documents one batch hands over (a hint to the service, as the SDK says).</summary>
+    public int MaxItemsPerBatch { get; set; } = 100;
+
+    /// <summary>How many orders of one batch are published at once; each order's events still go one after the other.</summary>
+    public int MaxConcurrentOrders { get; set; } = 8;
 }

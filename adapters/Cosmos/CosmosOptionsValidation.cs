@@ -14,6 +14,7 @@ public sealed class CosmosOptionsValidation : IValidateOptions<CosmosOptions>
         var failures = new List<string>();
         ValidateConnection(options, failures);
         ValidateRetries(options, failures);
+        ValidateOrderEventFeed(options.OrderEventFeed, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
@@ -90,5 +91,21 @@ public sealed class CosmosOptionsValidation : IValidateOptions<CosmosOptions>
             failures.Add($"{Prefix}ConflictRetry:MaxAttempts must be at least 1.");
         if (conflicts.BaseDelay < TimeSpan.Zero || conflicts.MaxDelay < conflicts.BaseDelay)
             failures.Add($"{Prefix}ConflictRetry needs 0 <= BaseDelay <= MaxDelay.");
+    }
+
+    private static void ValidateOrderEventFeed(CosmosOrderEventFeedOptions? feed, List<string> failures)
+    {
+        if (feed is null)
+        {
+            failures.Add($"{Prefix}OrderEventFeed is missing.");
+            return;
+        }
+
+        if (feed.PollInterval <= TimeSpan.Zero)
+            failures.Add($"{Prefix}OrderEventFeed:PollInterval must be positive.");
+        if (feed.MaxItemsPerBatch < 1)
+            failures.Add($"{Prefix}OrderEventFeed:MaxItemsPerBatch must be at least 1.");
+        if (feed.MaxConcurrentOrders < 1)
+            failures.Add($"{Prefix}OrderEventFeed:MaxConcurrentOrders must be at least 1.");
     }
 }

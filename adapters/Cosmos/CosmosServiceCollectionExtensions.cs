@@ -11,6 +11,7 @@ using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace AsyncCommerce.Adapters.Cosmos;
@@ -43,6 +44,25 @@ public static class CosmosServiceCollectionExtensions
         AddStore<IIdempotencyStore, CosmosIdempotencyStore>(services, (provider, containers) => new(containers.Idempotency, ConflictRetry(provider), Time(provider)));
         AddStore<INotificationLog, CosmosNotificationLog>(services, (_, containers) => new(containers.Notifications));
         services.AddHostedService<CosmosInventorySeeder>();
+        return services;
+    }
+
+    /// <summary>
+    /// Publishes the order streams from the change feed of the order-events container (the stream is the outbox): a
+    /// hosted <see cref="Microsoft.Azure.Cosmos.ChangeFeedProcessor"/> that hands every appended event to the
+    /// registered <see cref="IOrderEventPublisher"/>, in order per order, at least once. Call it after
+    /// <see cref="AddCosmosStores"/> (it reads the same <c>Cosmos</c> settings and containers, plus the lease
+    /// container) and after the publisher's registration (<c>AddServiceBusMessaging</c>).
+    /// </summary>
+    /// <exception cref="InvalidOperationException"><see cref="AddCosmosStores"/> was not called first.</exception>
+    public static IServiceCollection AddCosmosOrderEventFeed(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        if (!services.Any(descriptor => descriptor.ServiceType == typeof(CosmosContainers)))
+            throw new InvalidOperationException($"{nameof(AddCosmosOrderEventFeed)} publishes what the Cosmos DB order event store appends: call {nameof(AddCosmosStores)} first.");
+
+        services.TryAddSingleton<OrderEventFeedPublisher>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, CosmosOrderEventFeed>());
         return services;
     }
 

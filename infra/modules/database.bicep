@@ -1,5 +1,7 @@
 // Cosmos DB for NoSQL: the account, the commerce database and the containers the Cosmos adapter reads and writes.
 // Database, container names, partition keys and TTLs come from infra/azure-names.json, the file the adapter embeds.
+// Among them is the lease container of the change feed processor that publishes order events (partition key /id,
+// which the processor requires); it shares the database's throughput like the others.
 
 @description('Cosmos DB account name: 3 to 44 lowercase letters, digits and hyphens, globally unique.')
 @minLength(3)

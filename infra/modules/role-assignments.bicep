@@ -103,9 +103,10 @@ resource serviceBusDataReceiverAssignment 'Microsoft.Authorization/roleAssignmen
   }
 }
 
-// Cosmos DB: the data-plane SQL role (read and write items, query), which grants no control-plane rights.
-// Scoped to the account, which holds only the commerce database: the SDK reads account metadata at start-up,
-// which a database-scoped assignment would refuse.
+// Cosmos DB: the data-plane SQL role (read and write items, query, read the change feed), which grants no
+// control-plane rights. It covers the change feed processor too: reading the order-events feed and writing its
+// leases are item operations. Scoped to the account, which holds only the commerce database: the SDK reads account
+// metadata at start-up, which a database-scoped assignment would refuse.
 resource cosmosAccount 'Microsoft.DocumentDB/databaseAccounts@2025-10-15' existing = {
   name: cosmosAccountName
 }

@@ -27,8 +27,11 @@ public sealed class AzureAdaptersTests
 
         Assert.StartsWith("Cosmos", host.Services.GetRequiredService<IOrderViewStore>().GetType().Name, StringComparison.Ordinal);
         Assert.StartsWith("ServiceBus", host.Services.GetRequiredService<IOrderEventPublisher>().GetType().Name, StringComparison.Ordinal);
+        // The order streams are the outbox: the change feed publisher is hosted (registered here, never started).
+        Assert.Contains(builder.Services, d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.Name == "CosmosOrderEventFeed");
         foreach (var activity in CommerceTasks.Activities)
             Assert.NotNull(ActivatorUtilities.GetServiceOrCreateInstance(host.Services, activity));
         Assert.NotNull(ActivatorUtilities.CreateInstance<AsyncCommerce.Functions.Checkout.CheckoutFunctions>(host.Services));
+        Assert.NotNull(ActivatorUtilities.CreateInstance<AsyncCommerce.Functions.Workflows.WorkflowHistoryFunctions>(host.Services));
     }
 }

@@ -24,7 +24,8 @@ public sealed class FunctionAppSettingsTests
         Assert.Equal(
             ["ServiceBus__fullyQualifiedNamespace", "ServiceBus__connectionString", "Cosmos__accountEndpoint", "Cosmos__connectionString",
              "Cosmos__ConnectionMode", "Cosmos__AcceptEmulatorCertificate", "Cosmos__SeedInventory",
-             "Commerce__Payment__GatewayLatency", "Commerce__Payment__AwaitPaymentMethodTimeout", "Commerce__Pickup__PreparationDeadline", "Commerce__Pickup__Window", "Commerce__Pickup__ReminderBeforeExpiry"],
+             "Commerce__Payment__GatewayLatency", "Commerce__Payment__AwaitPaymentMethodTimeout", "Commerce__Pickup__PreparationDeadline", "Commerce__Pickup__Window", "Commerce__Pickup__ReminderBeforeExpiry",
+             "Commerce__Workflow__HistoryRetention"],
             FunctionAppSettings.WorkerSettings.Select(s => s.Name));
         Assert.Equal(
             ["FUNCTIONS_EXTENSION_VERSION", "FUNCTIONS_WORKER_RUNTIME", "AzureWebJobsStorage__accountName", "ServiceBus__fullyQualifiedNamespace", "Cosmos__accountEndpoint"],

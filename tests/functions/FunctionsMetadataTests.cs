@@ -1,6 +1,7 @@
 using AsyncCommerce.Api;
 using AsyncCommerce.Functions.Http;
 using AsyncCommerce.Functions.Tests.Support;
+using AsyncCommerce.Functions.Workflows;
 using Microsoft.Azure.Functions.Worker;
 
 namespace AsyncCommerce.Functions.Tests;
@@ -8,11 +9,15 @@ namespace AsyncCommerce.Functions.Tests;
 /// <summary>
 /// The function app as the Functions host will index it (the build's functions.metadata), held to the registries:
 /// every route of <see cref="CommerceRoutes"/> and every orchestrator and activity of <see cref="CommerceTasks"/>
-/// has its function, under its name, with the right trigger. A forgotten or misnamed function fails here.
+/// has its function, under its name, with the right trigger, and the only other functions are the maintenance timers
+/// listed here. A forgotten or misnamed function fails here.
 /// </summary>
 public sealed class FunctionsMetadataTests
 {
     private static readonly IReadOnlyList<FunctionEntry> Functions = FunctionsMetadata.Load();
+
+    /// <summary>Housekeeping on a schedule: no route, no workflow step.</summary>
+    private static readonly string[] TimerFunctions = [nameof(WorkflowHistoryFunctions.PurgeWorkflowHistory)];
 
     public static TheoryData<string> RouteNames => [.. CommerceRoutes.All.Select(r => r.Name)];
 
@@ -49,9 +54,21 @@ public sealed class FunctionsMetadataTests
         var expected = CommerceRoutes.All.Select(r => r.Name)
             .Concat(CommerceTasks.Orchestrators.Select(t => t.Name))
             .Concat(CommerceTasks.Activities.Select(t => t.Name))
+            .Concat(TimerFunctions)
             .Order(StringComparer.Ordinal);
 
         Assert.Equal(expected, Functions.Select(f => f.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void PurgeWorkflowHistory_RunsHourlyOnATimerWithADurableClient_NotOnStartup()
+    {
+        var function = Functions.Single(f => f.Name == nameof(WorkflowHistoryFunctions.PurgeWorkflowHistory));
+
+        var trigger = TriggerOf(function.Name, "timerTrigger");
+
+        Assert.Equal(("0 0 * * * *", false), (trigger.Schedule, trigger.RunOnStartup));
+        Assert.Contains(function.Bindings, b => b is { Type: "durableClient", Direction: "In" });
     }
 
     [Fact]

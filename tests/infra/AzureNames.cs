@@ -23,6 +23,9 @@ public sealed class AzureNames
 
     public required IReadOnlyList<ContainerName> Containers { get; init; }
 
+    /// <summary>The container of the change feed processor's leases (<c>cosmos.containers.leases</c>).</summary>
+    public required ContainerName Leases { get; init; }
+
     public static AzureNames Load(string path)
     {
         var json = JsonNode.Parse(File.ReadAllText(path))!;
@@ -35,13 +38,13 @@ public sealed class AzureNames
             Subscriptions = [.. serviceBus["subscriptions"]!.AsObject().Select(s => s.Value!.GetValue<string>())],
             MaxDeliveryCount = serviceBus["maxDeliveryCount"]!.GetValue<int>(),
             Database = cosmos["database"]!.GetValue<string>(),
-            Containers =
-            [
-                .. cosmos["containers"]!.AsObject().Select(c => new ContainerName(
-                    c.Value!["name"]!.GetValue<string>(),
-                    c.Value["partitionKey"]!.GetValue<string>(),
-                    c.Value["defaultTimeToLiveSeconds"]?.GetValue<int>())),
-            ],
+            Containers = [.. cosmos["containers"]!.AsObject().Select(c => Container(c.Value!))],
+            Leases = Container(cosmos["containers"]!["leases"]!),
         };
     }
+
+    private static ContainerName Container(JsonNode container) => new(
+        container["name"]!.GetValue<string>(),
+        container["partitionKey"]!.GetValue<string>(),
+        container["defaultTimeToLiveSeconds"]?.GetValue<int>());
 }

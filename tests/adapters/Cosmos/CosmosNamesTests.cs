@@ -14,8 +14,15 @@ public sealed class CosmosNamesTests
 
         Assert.Equal(fromInfra.Database, names.Database);
         Assert.Equal(
-            [fromInfra.OrderEvents, fromInfra.OrderViews, fromInfra.Notifications, fromInfra.Inventory, fromInfra.Idempotency],
-            [names.OrderEvents, names.OrderViews, names.Notifications, names.Inventory, names.Idempotency]);
+            [fromInfra.OrderEvents, fromInfra.OrderViews, fromInfra.Notifications, fromInfra.Inventory, fromInfra.Idempotency, fromInfra.Leases],
+            [names.OrderEvents, names.OrderViews, names.Notifications, names.Inventory, names.Idempotency, names.Leases]);
+    }
+
+    [Fact]
+    public void Default_PartitionsTheLeaseContainerByIdAsTheChangeFeedProcessorRequires()
+    {
+        Assert.Equal("/id", CosmosNames.Default.Leases.PartitionKey);
+        Assert.Null(CosmosNames.Default.Leases.DefaultTimeToLiveSeconds);
     }
 
     [Fact]
@@ -30,6 +37,17 @@ public sealed class CosmosNamesTests
         var containers = new CosmosContainers(Database().Object, CosmosNames.Default);
 
         Assert.Equal(CosmosNames.Default.Inventory.Name, containers.Inventory.Id);
+        Assert.Equal(CosmosNames.Default.Leases.Name, containers.Leases.Id);
+    }
+
+    [Fact]
+    public void Containers_WhenTheLeaseContainerIsNotPartitionedById_FailsAtStart()
+    {
+        var names = CosmosNames.Parse(NamesJson(leasesPartitionKey: "/orderId"));
+
+        var thrown = Assert.Throws<InvalidOperationException>(() => new CosmosContainers(Database().Object, names));
+
+        Assert.Contains("leases is partitioned by /orderId", thrown.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -52,6 +70,16 @@ public sealed class CosmosNamesTests
         Assert.Contains("cosmos.containers.idempotency", thrown.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Parse_WithoutTheLeaseContainer_NamesWhatIsMissing()
+    {
+        var json = NamesJson().Replace("\"leases\"", "\"other\"", StringComparison.Ordinal);
+
+        var thrown = Assert.Throws<InvalidOperationException>(() => CosmosNames.Parse(json));
+
+        Assert.Contains("cosmos.containers.leases", thrown.Message, StringComparison.Ordinal);
+    }
+
     private static Mock<Database> Database()
     {
         var database = new Mock<Database>();
@@ -59,7 +87,7 @@ public sealed class CosmosNamesTests
         return database;
     }
 
-    private static string NamesJson(string inventoryPartitionKey = "/sku") => $$"""
+    private static string NamesJson(string inventoryPartitionKey = "/sku", string leasesPartitionKey = "/id") => $$"""
         {
           "cosmos": {
             "database": "commerce",
@@ -68,7 +96,8 @@ public sealed class CosmosNamesTests
               "orderViews": { "name": "order-views", "partitionKey": "/orderId" },
               "notifications": { "name": "notifications", "partitionKey": "/orderId" },
               "inventory": { "name": "inventory", "partitionKey": "{{inventoryPartitionKey}}" },
-              "idempotency": { "name": "idempotency-keys", "partitionKey": "/id", "defaultTimeToLiveSeconds": 172800 }
+              "idempotency": { "name": "idempotency-keys", "partitionKey": "/id", "defaultTimeToLiveSeconds": 172800 },
+              "leases": { "name": "leases", "partitionKey": "{{leasesPartitionKey}}" }
             }
           }
         }

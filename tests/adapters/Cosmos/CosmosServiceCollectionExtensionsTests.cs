@@ -119,7 +119,75 @@ public sealed class CosmosServiceCollectionExtensionsTests
         Assert.Contains("Cosmos:ConflictRetry:MaxAttempts", new CosmosOptionsValidation().Validate(null, options).FailureMessage, StringComparison.Ordinal);
     }
 
-    private static ServiceProvider Provider(Dictionary<string, string?> settings)
+    [Fact]
+    public void AddCosmosOrderEventFeed_AfterTheStoresAndAPublisher_HostsAProcessorOverOrderEventsWithTheLeaseContainer()
+    {
+        using var provider = Provider(new() { ["Cosmos:AccountEndpoint"] = Endpoint }, services => services
+            .AddSingleton(Mock.Of<IOrderEventPublisher>())
+            .AddCosmosOrderEventFeed());
+
+        var feed = Assert.Single(provider.GetServices<IHostedService>().OfType<CosmosOrderEventFeed>());
+
+        // Built, not started: nothing connects. Building checks the processor's own requirements (a lease container, an instance name).
+        Assert.NotNull(feed.Build());
+        Assert.Equal(CosmosNames.Default.Leases.Name, provider.GetRequiredService<CosmosContainers>().Leases.Id);
+    }
+
+    [Fact]
+    public void AddCosmosOrderEventFeed_CalledTwice_HostsOneProcessor()
+    {
+        using var provider = Provider(new() { ["Cosmos:AccountEndpoint"] = Endpoint }, services => services
+            .AddSingleton(Mock.Of<IOrderEventPublisher>())
+            .AddCosmosOrderEventFeed()
+            .AddCosmosOrderEventFeed());
+
+        Assert.Single(provider.GetServices<IHostedService>().OfType<CosmosOrderEventFeed>());
+    }
+
+    [Fact]
+    public void AddCosmosOrderEventFeed_WithoutTheStores_SaysToAddThemFirst()
+    {
+        var thrown = Assert.Throws<InvalidOperationException>(() => new ServiceCollection().AddCosmosOrderEventFeed());
+
+        Assert.Contains(nameof(CosmosServiceCollectionExtensions.AddCosmosStores), thrown.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CosmosOrderEventFeed_InstanceName_IsUniquePerProcessOnAMachine()
+    {
+        Assert.Equal($"{Environment.MachineName}-{Environment.ProcessId}", CosmosOrderEventFeed.InstanceName);
+    }
+
+    [Theory]
+    [InlineData("PollInterval", "00:00:00", "Cosmos:OrderEventFeed:PollInterval")]
+    [InlineData("MaxItemsPerBatch", "0", "Cosmos:OrderEventFeed:MaxItemsPerBatch")]
+    [InlineData("MaxConcurrentOrders", "0", "Cosmos:OrderEventFeed:MaxConcurrentOrders")]
+    public void AddCosmosStores_InvalidOrderEventFeedSetting_FailsNamingIt(string setting, string value, string expected)
+    {
+        using var provider = Provider(new() { ["Cosmos:AccountEndpoint"] = Endpoint, [$"Cosmos:OrderEventFeed:{setting}"] = value });
+
+        var thrown = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<CosmosOptions>>().Value);
+
+        Assert.Contains(expected, thrown.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddCosmosStores_OrderEventFeedSettings_AreBoundFromTheCosmosSection()
+    {
+        using var provider = Provider(new()
+        {
+            ["Cosmos:AccountEndpoint"] = Endpoint,
+            ["Cosmos:OrderEventFeed:PollInterval"] = "00:00:05",
+            ["Cosmos:OrderEventFeed:MaxItemsPerBatch"] = "50",
+            ["Cosmos:OrderEventFeed:MaxConcurrentOrders"] = "2",
+        });
+
+        var feed = provider.GetRequiredService<IOptions<CosmosOptions>>().Value.OrderEventFeed;
+
+        Assert.Equal((TimeSpan.FromSeconds(5), 50, 2), (feed.PollInterval, feed.MaxItemsPerBatch, feed.MaxConcurrentOrders));
+    }
+
+    private static ServiceProvider Provider(Dictionary<string, string?> settings, Action<IServiceCollection>? more = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
@@ -127,6 +195,7 @@ public sealed class CosmosServiceCollectionExtensionsTests
         // A credential that is never asked for a token: nothing here talks to Azure.
         services.AddSingleton(Mock.Of<TokenCredential>());
         services.AddCosmosStores(configuration);
+        more?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 }

@@ -24,12 +24,14 @@ public sealed record FunctionEntry(string Name, string EntryPoint, IReadOnlyList
         [.. function.GetProperty("bindings").EnumerateArray().Select(BindingEntry.From)]);
 }
 
-public sealed record BindingEntry(string Type, string Direction, string? AuthLevel, IReadOnlyList<string> Methods, string? Route)
+public sealed record BindingEntry(string Type, string Direction, string? AuthLevel, IReadOnlyList<string> Methods, string? Route, string? Schedule, bool RunOnStartup)
 {
     public static BindingEntry From(JsonElement binding) => new(
         binding.GetProperty("type").GetString()!,
         binding.GetProperty("direction").GetString()!,
         binding.TryGetProperty("authLevel", out var level) ? level.GetString() : null,
         binding.TryGetProperty("methods", out var methods) ? [.. methods.EnumerateArray().Select(m => m.GetString()!)] : [],
-        binding.TryGetProperty("route", out var route) ? route.GetString() : null);
+        binding.TryGetProperty("route", out var route) ? route.GetString() : null,
+        binding.TryGetProperty("schedule", out var schedule) ? schedule.GetString() : null,
+        binding.TryGetProperty("runOnStartup", out var runOnStartup) && runOnStartup.ValueKind == JsonValueKind.True);
 }

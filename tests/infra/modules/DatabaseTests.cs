@@ -46,4 +46,16 @@ public sealed class DatabaseTests(CompiledInfra infra)
         Assert.All(snapshot.OfType("Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers"), c =>
             Assert.Equal($"{database.Name}/{c.ShortName}", c.Name));
     }
+
+    [Theory]
+    [MemberData(nameof(CompiledInfra.Environments), MemberType = typeof(CompiledInfra))]
+    public void LeaseContainer_IsDeployedPartitionedByIdAsTheChangeFeedProcessorRequires(string environment)
+    {
+        var leases = Assert.Single(
+            infra.Snapshot(environment).OfType("Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containers"),
+            c => c.String("properties.resource.id") == infra.Names.Leases.Name);
+
+        Assert.Equal("/id", Assert.Single(leases.At("properties.resource.partitionKey.paths")!.AsArray())!.GetValue<string>());
+        Assert.Null(leases.Int("properties.resource.defaultTtl"));
+    }
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using System.Xml;
 using AsyncCommerce.Notifications;
 
 namespace AsyncCommerce.Infra.Tests.Modules;
@@ -32,6 +33,19 @@ public sealed partial class MessagingTests(CompiledInfra infra)
         Assert.Equal(infra.Names.OrderEventsTopic, topic.ShortName);
         Assert.True(topic.Bool("properties.requiresDuplicateDetection"));
         Assert.True(topic.Bool("properties.supportOrdering"));
+    }
+
+    [Theory]
+    [MemberData(nameof(CompiledInfra.Environments), MemberType = typeof(CompiledInfra))]
+    public void OrderEventsTopic_RemembersMessageIdsLongerThanTheChangeFeedTakesToRetryABatch(string environment)
+    {
+        var topic = infra.Snapshot(environment).Single("Microsoft.ServiceBus/namespaces/topics");
+
+        // The change feed publisher re-sends a failed batch after its lease is taken again (seconds to a minute): a
+        // repeat within the window is dropped on MessageId = event id; later ones reach the idempotent consumers.
+        var window = XmlConvert.ToTimeSpan(topic.String("properties.duplicateDetectionHistoryTimeWindow")!);
+
+        Assert.InRange(window, TimeSpan.FromMinutes(10), TimeSpan.FromDays(7));
     }
 
     [Theory]

@@ -15,7 +15,18 @@ public sealed class WorkflowOptionsTests
         Assert.Equal((3, TimeSpan.FromMilliseconds(100)), (options.StepRetryMaxAttempts, options.StepRetryFirstInterval));
     }
 
+    [Fact]
+    public void AddCommerceWorkflows_HistoryRetention_DefaultsToSevenDaysAndIsBound()
+    {
+        var byDefault = CommerceWorkflowsHost.Options<WorkflowOptions>();
+        var configured = CommerceWorkflowsHost.Options<WorkflowOptions>(("Commerce:Workflow:HistoryRetention", "2.00:00:00"));
+
+        Assert.Equal((TimeSpan.FromDays(7), TimeSpan.FromDays(2)), (byDefault.HistoryRetention, configured.HistoryRetention));
+    }
+
     [Theory]
+    [InlineData("HistoryRetention", "00:00:00")]
+    [InlineData("HistoryRetention", "-1.00:00:00")]
     [InlineData("StepRetryMaxAttempts", "0")]
     [InlineData("StepRetryFirstInterval", "00:00:00")]
     [InlineData("StepRetryMaxInterval", "00:00:00.500")]
