@@ -16,6 +16,9 @@ public sealed class EmbeddedEngineOptions
     /// <summary>Orchestration and activity work items the worker runs at once (each kind).</summary>
     public int WorkerConcurrency { get; set; } = 200;
 
+    /// <summary>How often finished workflows older than <c>Commerce:Workflow:HistoryRetention</c> are purged.</summary>
+    public TimeSpan HistoryPurgeInterval { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>
     /// Where the sidecar listens. A Unix domain socket, not a TCP port: nothing else can connect to it, and
     /// two hosts on one machine (parallel tests) never collide. Empty means a fresh path under the temp folder.

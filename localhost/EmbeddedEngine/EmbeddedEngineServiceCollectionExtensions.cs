@@ -1,5 +1,6 @@
 using AsyncCommerce.Adapters.AzureStorage;
 using AsyncCommerce.LocalHost.Storage;
+using AsyncCommerce.LocalHost.Workflows;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Converters;
 using Microsoft.DurableTask.Client.Grpc;
@@ -21,6 +22,7 @@ public static class EmbeddedEngineServiceCollectionExtensions
             .Bind(configuration.GetSection(EmbeddedEngineOptions.Section))
             .Validate(o => o.MaxConcurrentWorkItems is >= 1 and <= 1_000_000, $"{EmbeddedEngineOptions.Section}:MaxConcurrentWorkItems must be between 1 and 1000000.")
             .Validate(o => o.WorkerConcurrency is >= 1 and <= 10_000, $"{EmbeddedEngineOptions.Section}:WorkerConcurrency must be between 1 and 10000.")
+            .Validate(o => o.HistoryPurgeInterval > TimeSpan.Zero, $"{EmbeddedEngineOptions.Section}:HistoryPurgeInterval must be more than zero.")
             .ValidateOnStart();
         services.AddSingleton<EmbeddedSidecarEndpoint>();
         services.AddSingleton(provider => storage == StorageMode.Azurite
@@ -44,6 +46,8 @@ public static class EmbeddedEngineServiceCollectionExtensions
                     worker.DataConverter = HistoryConverter;
                 });
         });
+
+        services.AddHostedService<WorkflowHistoryPurger>();
 
         services.AddDurableTaskClient(builder =>
         {
