@@ -36,6 +36,8 @@ internal static class EmbeddedBackends
             // set high and the worker's own concurrency does the throttling.
             MaxConcurrentTaskOrchestrationWorkItems = engine.MaxConcurrentWorkItems,
             MaxConcurrentTaskActivityWorkItems = engine.MaxConcurrentWorkItems,
+            ControlQueueVisibilityTimeout = engine.MessageVisibilityTimeout,
+            WorkItemQueueVisibilityTimeout = engine.MessageVisibilityTimeout,
             LoggerFactory = loggerFactory,
         };
         var service = new AzureStorageOrchestrationService(settings);

@@ -16,6 +16,15 @@ public sealed class EmbeddedEngineOptions
     /// <summary>Orchestration and activity work items the worker runs at once (each kind).</summary>
     public int WorkerConcurrency { get; set; } = 200;
 
+    /// <summary>
+    /// Azure Storage backend (azurite mode): how long a queue message taken by a host stays hidden from the others. A
+    /// host that dies holding messages (a crash, or partitions moving between hosts) delays their orders by this much:
+    /// the backend writes history only after it sent a step's messages, so a half-done step is taken up again only
+    /// once its message reappears. The backend's default, 5 minutes, is made for long activities; every step here
+    /// takes well under a second.
+    /// </summary>
+    public TimeSpan MessageVisibilityTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How often finished workflows older than <c>Commerce:Workflow:HistoryRetention</c> are purged.</summary>
     public TimeSpan HistoryPurgeInterval { get; set; } = TimeSpan.FromHours(1);
 

@@ -23,6 +23,7 @@ public static class EmbeddedEngineServiceCollectionExtensions
             .Validate(o => o.MaxConcurrentWorkItems is >= 1 and <= 1_000_000, $"{EmbeddedEngineOptions.Section}:MaxConcurrentWorkItems must be between 1 and 1000000.")
             .Validate(o => o.WorkerConcurrency is >= 1 and <= 10_000, $"{EmbeddedEngineOptions.Section}:WorkerConcurrency must be between 1 and 10000.")
             .Validate(o => o.HistoryPurgeInterval > TimeSpan.Zero, $"{EmbeddedEngineOptions.Section}:HistoryPurgeInterval must be more than zero.")
+            .Validate(o => o.MessageVisibilityTimeout >= TimeSpan.FromSeconds(5), $"{EmbeddedEngineOptions.Section}:MessageVisibilityTimeout must be at least 5 seconds.")
             .ValidateOnStart();
         services.AddSingleton<EmbeddedSidecarEndpoint>();
         services.AddSingleton(provider => storage == StorageMode.Azurite
