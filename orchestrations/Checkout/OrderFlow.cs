@@ -13,6 +13,7 @@ internal sealed class OrderFlow
 {
     // Steps are idempotent, so infrastructure hiccups (a store briefly unavailable) are simply retried.
     private readonly TaskOptions _stepRetry;
+    private int _eventsNamed;
 
     public OrderFlow(TaskOrchestrationContext context, CheckoutInput input)
     {
@@ -57,8 +58,15 @@ internal sealed class OrderFlow
             new RecordOrderEventInput(Input.OrderId, NewEventId(), Now, data),
             _stepRetry);
 
-    /// <summary>A replay-safe id for an event a step will record: the same on every replay, so a re-run records it once.</summary>
-    public string NewEventId() => Context.NewGuid().ToString("N");
+    /// <summary>
+    /// The id of the next event a step will record: the order id and the step's position in the saga, so every replay
+    /// and every re-execution names the same event, and a step that runs again records nothing twice. Not
+    /// <c>context.NewGuid()</c>: that GUID derives from the episode's timestamp, and an episode whose checkpoint was lost
+    /// in a crash (the backend writes history after it sent the step's messages) runs again with a new timestamp, so it
+    /// would name the event its already-dispatched step recorded differently. Unique across orders, as the bus's
+    /// duplicate detection (message id = event id) needs.
+    /// </summary>
+    public string NewEventId() => $"{Input.OrderId}:{++_eventsNamed}";
 
     public Task<TResult> StepAsync<TResult>(string activityName, object input) =>
         Context.CallActivityAsync<TResult>(activityName, input, _stepRetry);

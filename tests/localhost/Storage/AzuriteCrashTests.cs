@@ -1,6 +1,10 @@
 using System.Net;
+using AsyncCommerce.Adapters.AzureStorage;
+using AsyncCommerce.Adapters.AzureStorage.Payments;
+using AsyncCommerce.Adapters.Simulated.Payments;
 using AsyncCommerce.Orders;
 using AsyncCommerce.Testing;
+using Azure.Data.Tables;
 
 namespace AsyncCommerce.LocalHost.Tests.Storage;
 
@@ -45,6 +49,20 @@ public sealed class AzuriteCrashTests
 
         await OrderOutcomes.AssertEachEndedRightAsync(after, orders);
         await OrderOutcomes.AssertStockExactAsync(after, orders);
+        await AssertChargedOnceAsync(settings, orders);
+    }
+
+    /// <summary>The gateway's own ledger (it outlived the process too): one authorization per paid order, captured once.</summary>
+    private static async Task AssertChargedOnceAsync(IReadOnlyDictionary<string, string?> settings, IReadOnlyList<PlacedOrder> orders)
+    {
+        var tables = new AzureStorageTables(new TableServiceClient(settings["Commerce:AzureStorage:ConnectionString"]), settings["Commerce:AzureStorage:TaskHub"]!);
+        var ledger = await new TablePaymentLedger(tables.PaymentLedger).ListAuthorizationsAsync();
+        foreach (var order in orders)
+        {
+            var authorizations = ledger.Where(a => a.OrderId == order.OrderId).ToList();
+            var expected = order.Kind.FinalStatus == OrderStatus.Completed ? [AuthorizationState.Captured] : Array.Empty<AuthorizationState>();
+            Assert.True(expected.SequenceEqual(authorizations.Select(a => a.State)), $"{order.OrderId} ({order.Kind.Name}): authorizations {string.Join(", ", authorizations.Select(a => a.State))}");
+        }
     }
 
     private static async Task<List<PlacedOrder>> PlaceMixAsync(HttpClient http)
