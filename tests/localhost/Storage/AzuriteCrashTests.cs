@@ -53,7 +53,7 @@ public sealed class AzuriteCrashTests
     }
 
     /// <summary>The gateway's own ledger (it outlived the process too): one authorization per paid order, captured once.</summary>
-    private static async Task AssertChargedOnceAsync(IReadOnlyDictionary<string, string?> settings, IReadOnlyList<PlacedOrder> orders)
+    private static async Task AssertChargedOnceAsync(Dictionary<string, string?> settings, IReadOnlyList<PlacedOrder> orders)
     {
         var tables = new AzureStorageTables(new TableServiceClient(settings["Commerce:AzureStorage:ConnectionString"]), settings["Commerce:AzureStorage:TaskHub"]!);
         var ledger = await new TablePaymentLedger(tables.PaymentLedger).ListAuthorizationsAsync();
