@@ -33,7 +33,7 @@ internal sealed class IdempotencyEntity : ITableEntity
     /// <summary>Round-trip text (see <see cref="TableTimestamps"/>): a replace compares it with what the caller holds.</summary>
     public string ClaimedAt { get; set; } = string.Empty;
 
-    public static string PartitionKeyOf(string key) => TableKey.Escape(key);
+    public static string PartitionKeyOf(string key) => TableKeys.Escape(key);
 
     public static IdempotencyEntity From(IdempotencyRecord record) => new()
     {

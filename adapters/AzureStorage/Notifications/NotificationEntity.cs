@@ -36,7 +36,7 @@ internal sealed class NotificationEntity : ITableEntity
 
     public static NotificationEntity From(NotificationRecord record) => new()
     {
-        PartitionKey = TableKey.Escape(record.OrderId),
+        PartitionKey = TableKeys.Escape(record.OrderId),
         RowKey = RowKeyOf(record.EventSequence, record.Channel),
         OrderId = record.OrderId,
         Kind = record.Kind.ToString(),

@@ -34,7 +34,7 @@ public sealed class TableNotificationLog : INotificationLog
     public async Task<IReadOnlyList<NotificationRecord>> ListAsync(string orderId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(orderId);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKey.Escape(orderId)}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.Escape(orderId)}");
         var records = new List<NotificationRecord>();
         await foreach (var entity in _table.QueryAsync<NotificationEntity>(filter, cancellationToken: cancellationToken))
             records.Add(entity.ToRecord());

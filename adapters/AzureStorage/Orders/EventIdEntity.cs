@@ -23,11 +23,11 @@ internal sealed class EventIdEntity : ITableEntity
 
     public int Sequence { get; set; }
 
-    public static string RowKeyOf(string eventId) => $"id|{TableKey.Escape(eventId)}";
+    public static string RowKeyOf(string eventId) => $"id|{TableKeys.Escape(eventId)}";
 
     public static EventIdEntity For(OrderEvent stored) => new()
     {
-        PartitionKey = TableKey.Escape(stored.OrderId),
+        PartitionKey = TableKeys.Escape(stored.OrderId),
         RowKey = RowKeyOf(stored.EventId),
         EventId = stored.EventId,
         Sequence = stored.Sequence,

@@ -44,7 +44,7 @@ internal sealed class OrderEventEntity : ITableEntity
 
     public static OrderEventEntity From(OrderEvent stored, string dataJson) => new()
     {
-        PartitionKey = TableKey.Escape(stored.OrderId),
+        PartitionKey = TableKeys.Escape(stored.OrderId),
         RowKey = RowKeyOf(stored.Sequence),
         OrderId = stored.OrderId,
         Sequence = stored.Sequence,

@@ -25,7 +25,7 @@ internal sealed class OrderViewEntity : ITableEntity
 
     public static OrderViewEntity From(OrderView view, string viewJson) => new()
     {
-        PartitionKey = TableKey.Escape(view.OrderId),
+        PartitionKey = TableKeys.Escape(view.OrderId),
         OrderId = view.OrderId,
         Version = view.Version,
         View = viewJson,

@@ -21,7 +21,7 @@ internal sealed class OutboxMarkerEntity : ITableEntity
 
     public string OrderId { get; set; } = string.Empty;
 
-    public static string RowKeyOf(string orderId) => TableKey.Escape(orderId);
+    public static string RowKeyOf(string orderId) => TableKeys.Escape(orderId);
 
     public static OutboxMarkerEntity For(string orderId) => new() { RowKey = RowKeyOf(orderId), OrderId = orderId };
 }

@@ -29,8 +29,8 @@ internal sealed class PickupQueueEntity : ITableEntity
 
     public static PickupQueueEntity From(string storeId, OrderView view, string viewJson) => new()
     {
-        PartitionKey = TableKey.Escape(storeId),
-        RowKey = TableKey.Escape(view.OrderId),
+        PartitionKey = TableKeys.Escape(storeId),
+        RowKey = TableKeys.Escape(view.OrderId),
         OrderId = view.OrderId,
         Status = view.Status.ToString(),
         Version = view.Version,

@@ -31,7 +31,7 @@ internal sealed class StreamHeadEntity : ITableEntity
 
     public static StreamHeadEntity At(string orderId, int lastSequence, int publishedSequence, bool pending) => new()
     {
-        PartitionKey = TableKey.Escape(orderId),
+        PartitionKey = TableKeys.Escape(orderId),
         OrderId = orderId,
         LastSequence = lastSequence,
         PublishedSequence = publishedSequence,

@@ -70,7 +70,7 @@ public sealed class TableOrderEventStore : IOrderEventStore, IOrderEventOutbox
     {
         ArgumentException.ThrowIfNullOrEmpty(orderId);
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {TableKey.Escape(orderId)} and RowKey gt {OrderEventEntity.RowKeyOf(Math.Max(afterSequence, 0))} and RowKey le {OrderEventEntity.LastRowKey}");
+            $"PartitionKey eq {TableKeys.Escape(orderId)} and RowKey gt {OrderEventEntity.RowKeyOf(Math.Max(afterSequence, 0))} and RowKey le {OrderEventEntity.LastRowKey}");
         var events = new List<OrderEvent>();
         // A partition query returns entities in RowKey order, which is sequence order.
         await foreach (var entity in _events.QueryAsync<OrderEventEntity>(filter, cancellationToken: cancellationToken))
@@ -105,7 +105,7 @@ public sealed class TableOrderEventStore : IOrderEventStore, IOrderEventOutbox
 
     private async Task<Attempt<OrderEvent>> TryAppendAsync(OrderEvent candidate, string dataJson, CancellationToken cancellationToken)
     {
-        var markerRead = _events.GetEntityIfExistsAsync<EventIdEntity>(TableKey.Escape(candidate.OrderId), EventIdEntity.RowKeyOf(candidate.EventId), cancellationToken: cancellationToken);
+        var markerRead = _events.GetEntityIfExistsAsync<EventIdEntity>(TableKeys.Escape(candidate.OrderId), EventIdEntity.RowKeyOf(candidate.EventId), cancellationToken: cancellationToken);
         var headRead = ReadHeadAsync(candidate.OrderId, cancellationToken);
         await Task.WhenAll(markerRead, headRead);
 
@@ -191,13 +191,13 @@ public sealed class TableOrderEventStore : IOrderEventStore, IOrderEventOutbox
 
     private async Task<StreamHeadEntity?> ReadHeadAsync(string orderId, CancellationToken cancellationToken)
     {
-        var head = await _events.GetEntityIfExistsAsync<StreamHeadEntity>(TableKey.Escape(orderId), StreamHeadEntity.HeadRowKey, cancellationToken: cancellationToken);
+        var head = await _events.GetEntityIfExistsAsync<StreamHeadEntity>(TableKeys.Escape(orderId), StreamHeadEntity.HeadRowKey, cancellationToken: cancellationToken);
         return head.HasValue ? head.Value : null;
     }
 
     private async Task<OrderEvent> ReadEventAsync(string orderId, int sequence, CancellationToken cancellationToken)
     {
-        var entity = await _events.GetEntityAsync<OrderEventEntity>(TableKey.Escape(orderId), OrderEventEntity.RowKeyOf(sequence), cancellationToken: cancellationToken);
+        var entity = await _events.GetEntityAsync<OrderEventEntity>(TableKeys.Escape(orderId), OrderEventEntity.RowKeyOf(sequence), cancellationToken: cancellationToken);
         return entity.Value.ToEvent();
     }
 }

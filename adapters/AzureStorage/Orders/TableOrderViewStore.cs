@@ -37,7 +37,7 @@ public sealed class TableOrderViewStore : IOrderViewStore
     public async Task<OrderView?> GetAsync(string orderId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(orderId);
-        var stored = await _views.ReadOrNullAsync<OrderViewEntity>(TableKey.Escape(orderId), OrderViewEntity.ViewRowKey, cancellationToken);
+        var stored = await _views.ReadOrNullAsync<OrderViewEntity>(TableKeys.Escape(orderId), OrderViewEntity.ViewRowKey, cancellationToken);
         return stored?.ToView();
     }
 
@@ -52,7 +52,7 @@ public sealed class TableOrderViewStore : IOrderViewStore
     public async Task<IReadOnlyList<OrderView>> ListPickupsAsync(string storeId, OrderStatus? status, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(storeId);
-        var partition = TableKey.Escape(storeId);
+        var partition = TableKeys.Escape(storeId);
         var filter = status is { } wanted
             ? TableClient.CreateQueryFilter($"PartitionKey eq {partition} and Status eq {wanted.ToString()}")
             : TableClient.CreateQueryFilter($"PartitionKey eq {partition} and (Status eq {ConfirmedStatus} or Status eq {ReadyForPickupStatus})");
@@ -64,7 +64,7 @@ public sealed class TableOrderViewStore : IOrderViewStore
 
     private async Task<Attempt<bool>> TrySaveAsync(OrderView view, string viewJson, CancellationToken cancellationToken)
     {
-        var stored = await _views.ReadOrNullAsync<OrderViewEntity>(TableKey.Escape(view.OrderId), OrderViewEntity.ViewRowKey, cancellationToken);
+        var stored = await _views.ReadOrNullAsync<OrderViewEntity>(TableKeys.Escape(view.OrderId), OrderViewEntity.ViewRowKey, cancellationToken);
         // Projections racing on one order may finish in any order: only a later version replaces the view.
         if (stored is not null && stored.Version >= view.Version)
             return Attempt.Done(false);

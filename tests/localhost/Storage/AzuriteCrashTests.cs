@@ -13,6 +13,7 @@ namespace AsyncCommerce.LocalHost.Tests.Storage;
 /// flight (Azurite keeps running, as storage does not die with the app in Azure), a new one is started on the same
 /// task hub, and every accepted order ends right, with nothing lost and nothing done twice.
 /// </summary>
+[Collection(AzuriteHosts.Name)]
 public sealed class AzuriteCrashTests
 {
     private const int OrdersPerKind = 10;

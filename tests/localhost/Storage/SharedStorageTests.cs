@@ -5,6 +5,7 @@ using AsyncCommerce.Testing;
 namespace AsyncCommerce.LocalHost.Tests.Storage;
 
 /// <summary>Two local host processes on one Azurite and task hub are one system: shared orders, shared stock, shared work.</summary>
+[Collection(AzuriteHosts.Name)]
 public sealed class SharedStorageTests
 {
     private const string Sku = "SKU-1012";
