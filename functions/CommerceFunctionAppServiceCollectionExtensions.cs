@@ -1,4 +1,3 @@
-using AsyncCommerce.Adapters.InMemory;
 using AsyncCommerce.Adapters.Simulated;
 using AsyncCommerce.Api;
 using Azure.Core.Serialization;
@@ -13,8 +12,8 @@ public static class CommerceFunctionAppServiceCollectionExtensions
     /// <summary>
     /// Everything the function app shares with the local host, through the same extensions: workflow services and
     /// options, the HTTP handlers' services, the simulated payment gateway and notification sender (real gateways
-    /// plug in behind the same ports later) and the catalog, which is static reference data for now. The stores and
-    /// the message bus come from <see cref="AzureAdapters.AddAzureAdapters"/>.
+    /// plug in behind the same ports later). The stores, the catalog and the message bus come from the storage profile
+    /// (<see cref="AzureAdapters.AddCommerceStorage"/>), registered first.
     /// </summary>
     public static IServiceCollection AddCommerceFunctionApp(this IServiceCollection services, IConfiguration configuration)
     {
@@ -22,7 +21,6 @@ public static class CommerceFunctionAppServiceCollectionExtensions
         services.AddCommerceWorkflows(configuration);
         services.AddCommerceApi(configuration);
         services.AddSimulatedAdapters();
-        services.AddSeedCatalog();
 
         // Orchestration inputs, outputs and events are stored in the task hub's history and outlive deployments:
         // write them in the system's JSON shape (enums by name), not the worker's default, so that reordering an

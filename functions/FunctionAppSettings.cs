@@ -1,3 +1,5 @@
+using AsyncCommerce.Adapters.AzureStorage;
+using AsyncCommerce.Adapters.AzureStorage.Azurite;
 using Microsoft.Extensions.Configuration;
 
 namespace AsyncCommerce.Functions;
@@ -21,6 +23,19 @@ public enum SettingRequirement
     EmulatorOnly,
 }
 
+/// <summary>Where the worker keeps orders, stock and notifications, and how order events travel (<c>Commerce__Storage</c>).</summary>
+public enum StorageProfile
+{
+    /// <summary>Cosmos DB stores and Service Bus messaging, joined by the change feed: what Azure runs.</summary>
+    Cosmos,
+
+    /// <summary>
+    /// Every store on Azure Tables in one storage account (Azurite on a developer machine), notifications delivered
+    /// from the order streams' outbox: no Cosmos DB, no Service Bus.
+    /// </summary>
+    AzureStorage,
+}
+
 /// <param name="Name">The app setting (environment variable) name; <c>__</c> separates configuration sections.</param>
 /// <param name="Purpose">What it is for and what value it takes, for error messages and docs.</param>
 public sealed record AppSetting(string Name, SettingReader ReadBy, SettingRequirement Requirement, string Purpose)
@@ -28,8 +43,14 @@ public sealed record AppSetting(string Name, SettingReader ReadBy, SettingRequir
     /// <summary>The one value the setting may have, where there is only one.</summary>
     public string? ExpectedValue { get; init; }
 
+    /// <summary>The values the setting may have, where it is a choice (compared ignoring case).</summary>
+    public IReadOnlyList<string>? AllowedValues { get; init; }
+
     /// <summary>For an emulator-only setting: the required setting it replaces on a developer machine.</summary>
     public string? StandsInFor { get; init; }
+
+    /// <summary>The storage profile that reads the setting; null: every profile does.</summary>
+    public StorageProfile? Profile { get; init; }
 
     /// <summary>The key the worker's configuration sees (<c>__</c> becomes <c>:</c>).</summary>
     public string ConfigurationKey => Name.Replace("__", ConfigurationPath.KeyDelimiter, StringComparison.Ordinal);
@@ -42,12 +63,22 @@ public sealed record AppSetting(string Name, SettingReader ReadBy, SettingRequir
 /// </summary>
 public static class FunctionAppSettings
 {
+    /// <summary>
+    /// The Durable Functions task hub, <c>extensions.durableTask.hubName</c> in <c>functions/host.json</c> (a test holds
+    /// the two together). The Azure Storage profile's tables are named after it too: workflows and the stores they write
+    /// are one world, or a workflow of one hub would reserve stock in another's tables.
+    /// </summary>
+    public const string DurableTaskHubName = "AsyncCommerce";
+
     public const string FunctionsExtensionVersion = "FUNCTIONS_EXTENSION_VERSION";
     public const string FunctionsWorkerRuntime = "FUNCTIONS_WORKER_RUNTIME";
     public const string StorageAccountName = "AzureWebJobsStorage__accountName";
     public const string StorageConnectionString = "AzureWebJobsStorage";
     public const string ApplicationInsightsConnectionString = "APPLICATIONINSIGHTS_CONNECTION_STRING";
     public const string ApplicationInsightsAuthenticationString = "APPLICATIONINSIGHTS_AUTHENTICATION_STRING";
+    public const string Storage = "Commerce__Storage";
+    public const string AzureStorageConnectionString = "Commerce__AzureStorage__ConnectionString";
+    public const string AzureStorageTaskHub = "Commerce__AzureStorage__TaskHub";
     public const string ServiceBusNamespace = "ServiceBus__fullyQualifiedNamespace";
     public const string ServiceBusConnectionString = "ServiceBus__connectionString";
     public const string CosmosAccountEndpoint = "Cosmos__accountEndpoint";
@@ -80,20 +111,32 @@ public static class FunctionAppSettings
     /// <summary>Read by our code in the worker (adapters and workflow options).</summary>
     public static IReadOnlyList<AppSetting> WorkerSettings { get; } =
     [
+        new(Storage, SettingReader.Worker, SettingRequirement.Optional,
+            "Cosmos (default: Cosmos DB stores and Service Bus, as in Azure) or AzureStorage (every store on Azure Tables, notifications from the outbox: Azurite alone on a developer machine).")
+            { AllowedValues = Enum.GetNames<StorageProfile>() },
+        new(AzureStorageConnectionString, SettingReader.Worker, SettingRequirement.Optional,
+            $"Storage connection string of the account holding the stores' tables; default {AzureStorageOptions.DevelopmentStorage} (Azurite).")
+            { Profile = StorageProfile.AzureStorage },
+        new(AzureStorageTaskHub, SettingReader.Worker, SettingRequirement.Optional,
+            $"Prefix of the stores' tables: the Durable task hub's name (host.json), so that workflows and the stores they write are one world; default {DurableTaskHubName}.")
+            { ExpectedValue = DurableTaskHubName, Profile = StorageProfile.AzureStorage },
         new(ServiceBusNamespace, SettingReader.Worker, SettingRequirement.Required,
-            "Service Bus namespace host name (<name>.servicebus.windows.net) for order events and notifications, reached with the app's managed identity."),
+            "Service Bus namespace host name (<name>.servicebus.windows.net) for order events and notifications, reached with the app's managed identity.")
+            { Profile = StorageProfile.Cosmos },
         new(ServiceBusConnectionString, SettingReader.Worker, SettingRequirement.EmulatorOnly,
-            "Service Bus emulator connection string on a developer machine.") { StandsInFor = ServiceBusNamespace },
+            "Service Bus emulator connection string on a developer machine.") { StandsInFor = ServiceBusNamespace, Profile = StorageProfile.Cosmos },
         new(CosmosAccountEndpoint, SettingReader.Worker, SettingRequirement.Required,
-            "Cosmos DB account endpoint (https://<name>.documents.azure.com:443/) for orders, inventory, idempotency keys and notifications, reached with the app's managed identity."),
+            "Cosmos DB account endpoint (https://<name>.documents.azure.com:443/) for orders, inventory, idempotency keys and notifications, reached with the app's managed identity.")
+            { Profile = StorageProfile.Cosmos },
         new(CosmosConnectionString, SettingReader.Worker, SettingRequirement.EmulatorOnly,
-            "Cosmos DB emulator connection string on a developer machine.") { StandsInFor = CosmosAccountEndpoint },
+            "Cosmos DB emulator connection string on a developer machine.") { StandsInFor = CosmosAccountEndpoint, Profile = StorageProfile.Cosmos },
         new(CosmosConnectionMode, SettingReader.Worker, SettingRequirement.Optional,
-            "Direct (default: lowest latency for an always-on app) or Gateway (port 443 only; what the emulator wants)."),
+            "Direct (default: lowest latency for an always-on app) or Gateway (port 443 only; what the emulator wants).") { Profile = StorageProfile.Cosmos },
         new(CosmosAcceptEmulatorCertificate, SettingReader.Worker, SettingRequirement.Optional,
-            "true to accept the Cosmos DB emulator's self-signed certificate; honoured for loopback endpoints only."),
+            "true to accept the Cosmos DB emulator's self-signed certificate; honoured for loopback endpoints only.") { Profile = StorageProfile.Cosmos },
         new(CosmosSeedInventory, SettingReader.Worker, SettingRequirement.Optional,
-            "true to create the demo catalog's stock rows that are missing at start (an empty emulator rejects every order as out of stock)."),
+            "true to create the demo catalog's stock rows that are missing at start (an empty emulator rejects every order as out of stock).")
+            { Profile = StorageProfile.Cosmos },
         new(PaymentGatewayLatency, SettingReader.Worker, SettingRequirement.Optional, "Simulated latency per payment gateway call; default 00:00:00.150."),
         new(AwaitPaymentMethodTimeout, SettingReader.Worker, SettingRequirement.Optional, "How long an order whose payment methods all failed waits for a new one; default 00:15:00."),
         new(PickupPreparationDeadline, SettingReader.Worker, SettingRequirement.Optional, "Time a store has to mark a pickup order ready before staff are alerted; default 02:00:00."),
@@ -112,24 +155,49 @@ public static class FunctionAppSettings
     /// <summary>What an Azure deployment may set: every setting except the emulator-only ones.</summary>
     public static IReadOnlyList<AppSetting> ForAzure { get; } = [.. All.Where(s => s.Requirement != SettingRequirement.EmulatorOnly)];
 
-    /// <summary>One sentence per problem: a required setting missing (with its emulator stand-in, if any) or holding the wrong value.</summary>
+    /// <summary>The settings a profile reads: those of every profile and its own.</summary>
+    public static IReadOnlyList<AppSetting> For(StorageProfile profile) => [.. All.Where(s => s.Profile is null || s.Profile == profile)];
+
+    /// <summary>The storage profile <see cref="Storage"/> selects; <see cref="StorageProfile.Cosmos"/> when unset.</summary>
+    /// <exception cref="InvalidOperationException">The value names no profile.</exception>
+    public static StorageProfile StorageProfileOf(IConfiguration configuration) =>
+        TryReadStorageProfile(configuration, out var profile) ? profile : throw new InvalidOperationException(UnknownStorageProfile(configuration));
+
+    /// <summary>
+    /// One sentence per problem: a required setting of the selected storage profile missing (with its emulator stand-in,
+    /// if any), or a setting holding a value it may not have.
+    /// </summary>
     public static IReadOnlyList<string> FindProblems(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        if (!TryReadStorageProfile(configuration, out var profile))
+        {
+            // Which settings are required depends on the profile: name the one problem until the profile is known.
+            return [UnknownStorageProfile(configuration)];
+        }
+
         var problems = new List<string>();
-        foreach (var setting in Required)
+        foreach (var setting in For(profile).Where(s => s.Requirement != SettingRequirement.EmulatorOnly))
         {
             var value = configuration[setting.ConfigurationKey];
-            var standIns = EmulatorOnly.Where(s => s.StandsInFor == setting.Name).ToList();
             if (string.IsNullOrWhiteSpace(value))
             {
-                if (!standIns.Any(s => !string.IsNullOrWhiteSpace(configuration[s.ConfigurationKey])))
+                var standIns = EmulatorOnly.Where(s => s.StandsInFor == setting.Name).ToList();
+                if (setting.Requirement == SettingRequirement.Required && !standIns.Any(s => !string.IsNullOrWhiteSpace(configuration[s.ConfigurationKey])))
                     problems.Add(Missing(setting, standIns));
                 continue;
             }
 
             if (setting.ExpectedValue is { } expected && !string.Equals(value.Trim(), expected, StringComparison.OrdinalIgnoreCase))
-                problems.Add($"{setting.Name} is '{value}' but must be '{expected}'.");
+                problems.Add($"{setting.Name} is '{value}' but must be '{expected}': {setting.Purpose}");
+        }
+
+        // The value is a credential outside Azurite: say what is wrong with it, never what it is.
+        if (profile == StorageProfile.AzureStorage
+            && configuration[ConfigurationKeyOf(AzureStorageConnectionString)] is { Length: > 0 } connectionString
+            && StorageEndpoints.Parse(connectionString) is null)
+        {
+            problems.Add($"{AzureStorageConnectionString} is not a storage connection string: {Find(AzureStorageConnectionString).Purpose}");
         }
 
         return problems;
@@ -147,6 +215,29 @@ public static class FunctionAppSettings
                 + string.Join(Environment.NewLine, problems.Select(p => "- " + p)));
         }
     }
+
+    private static bool TryReadStorageProfile(IConfiguration configuration, out StorageProfile profile)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        profile = StorageProfile.Cosmos;
+        var value = configuration[ConfigurationKeyOf(Storage)];
+        if (string.IsNullOrWhiteSpace(value))
+            return true;
+
+        // Names only: Enum.TryParse alone would also take "1".
+        var name = Enum.GetNames<StorageProfile>().FirstOrDefault(n => string.Equals(n, value.Trim(), StringComparison.OrdinalIgnoreCase));
+        return name is not null && Enum.TryParse(name, out profile);
+    }
+
+    private static string UnknownStorageProfile(IConfiguration configuration)
+    {
+        var setting = Find(Storage);
+        return $"{setting.Name} is '{configuration[setting.ConfigurationKey]}' but must be one of {string.Join(", ", setting.AllowedValues!)}: {setting.Purpose}";
+    }
+
+    private static AppSetting Find(string name) => All.Single(s => s.Name == name);
+
+    private static string ConfigurationKeyOf(string name) => Find(name).ConfigurationKey;
 
     private static string Missing(AppSetting setting, List<AppSetting> standIns)
     {

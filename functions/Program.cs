@@ -9,8 +9,8 @@ FunctionAppSettings.EnsureValid(builder.Configuration);
 builder.ConfigureFunctionsWebApplication();
 builder.UseMiddleware<UnhandledErrorMiddleware>();
 builder.Services
+    .AddCommerceStorage(builder.Configuration)
     .AddCommerceFunctionApp(builder.Configuration)
-    .AddAzureAdapters(builder.Configuration)
     .EnsurePortsRegistered();
 
 await builder.Build().RunAsync();

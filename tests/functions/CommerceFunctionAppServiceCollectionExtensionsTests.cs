@@ -21,7 +21,7 @@ namespace AsyncCommerce.Functions.Tests;
 public sealed class CommerceFunctionAppServiceCollectionExtensionsTests
 {
     [Fact]
-    public void AddCommerceFunctionApp_WithoutAzureAdapters_StopsNamingThePortsWithoutAnAdapter()
+    public void AddCommerceFunctionApp_WithoutAStorageProfile_StopsNamingThePortsWithoutAnAdapter()
     {
         var services = new ServiceCollection().AddCommerceFunctionApp(new ConfigurationBuilder().Build());
 
@@ -29,8 +29,9 @@ public sealed class CommerceFunctionAppServiceCollectionExtensionsTests
 
         Assert.Contains(nameof(IOrderViewStore), error.Message, StringComparison.Ordinal);
         Assert.Contains(nameof(IInventoryStore), error.Message, StringComparison.Ordinal);
+        Assert.Contains("ICatalog", error.Message, StringComparison.Ordinal); // Tables or seed data: the profile's choice.
         Assert.DoesNotContain(nameof(IPaymentGateway), error.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain("ICatalog", error.Message, StringComparison.Ordinal);
+        Assert.Contains(FunctionAppSettings.Storage, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

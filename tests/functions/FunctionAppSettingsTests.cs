@@ -1,4 +1,5 @@
 using AsyncCommerce.Functions.Tests.Support;
+using Microsoft.Extensions.Configuration;
 
 namespace AsyncCommerce.Functions.Tests;
 
@@ -22,7 +23,8 @@ public sealed class FunctionAppSettingsTests
             ["FUNCTIONS_EXTENSION_VERSION", "FUNCTIONS_WORKER_RUNTIME", "AzureWebJobsStorage__accountName", "AzureWebJobsStorage", "APPLICATIONINSIGHTS_CONNECTION_STRING", "APPLICATIONINSIGHTS_AUTHENTICATION_STRING"],
             FunctionAppSettings.HostSettings.Select(s => s.Name));
         Assert.Equal(
-            ["ServiceBus__fullyQualifiedNamespace", "ServiceBus__connectionString", "Cosmos__accountEndpoint", "Cosmos__connectionString",
+            ["Commerce__Storage", "Commerce__AzureStorage__ConnectionString", "Commerce__AzureStorage__TaskHub",
+             "ServiceBus__fullyQualifiedNamespace", "ServiceBus__connectionString", "Cosmos__accountEndpoint", "Cosmos__connectionString",
              "Cosmos__ConnectionMode", "Cosmos__AcceptEmulatorCertificate", "Cosmos__SeedInventory",
              "Commerce__Payment__GatewayLatency", "Commerce__Payment__AwaitPaymentMethodTimeout", "Commerce__Pickup__PreparationDeadline", "Commerce__Pickup__Window", "Commerce__Pickup__ReminderBeforeExpiry",
              "Commerce__Workflow__HistoryRetention"],
@@ -62,12 +64,15 @@ public sealed class FunctionAppSettingsTests
         FunctionAppSettings.EnsureValid(environment.Configuration);
     }
 
-    [Fact]
-    public void EnsureValid_WithTheLocalSettingsSample_Passes()
+    [Theory]
+    [InlineData(FunctionAppFiles.LocalSettingsSampleFile, StorageProfile.AzureStorage)]
+    [InlineData(FunctionAppFiles.CosmosLocalSettingsSampleFile, StorageProfile.Cosmos)]
+    public void EnsureValid_WithALocalSettingsSample_PassesAndSelectsItsProfile(string file, StorageProfile profile)
     {
-        using var environment = new AppSettingsEnvironment(FunctionAppFiles.LocalSettingsSample());
+        using var environment = new AppSettingsEnvironment(FunctionAppFiles.LocalSettingsSample(file));
 
         FunctionAppSettings.EnsureValid(environment.Configuration);
+        Assert.Equal(profile, FunctionAppSettings.StorageProfileOf(environment.Configuration));
     }
 
     [Fact]
@@ -147,30 +152,60 @@ public sealed class FunctionAppSettingsTests
         Assert.Contains("FUNCTIONS_WORKER_RUNTIME is 'dotnet' but must be 'dotnet-isolated'", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void LocalSettingsSample_SetsOnlyListedSettings()
+    [Theory]
+    [InlineData(FunctionAppFiles.LocalSettingsSampleFile, StorageProfile.AzureStorage)]
+    [InlineData(FunctionAppFiles.CosmosLocalSettingsSampleFile, StorageProfile.Cosmos)]
+    public void LocalSettingsSample_SetsOnlySettingsOfItsProfile(string file, StorageProfile profile)
     {
-        var listed = FunctionAppSettings.All.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        var listed = FunctionAppSettings.For(profile).Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
 
-        Assert.All(FunctionAppFiles.LocalSettingsSample().Keys, key => Assert.Contains(key, listed));
+        Assert.All(FunctionAppFiles.LocalSettingsSample(file).Keys, key => Assert.Contains(key, listed));
     }
 
-    [Fact]
-    public void LocalSettingsSample_SetsEveryListedSettingOrItsEmulatorStandIn()
+    [Theory]
+    [InlineData(FunctionAppFiles.LocalSettingsSampleFile, StorageProfile.AzureStorage)]
+    [InlineData(FunctionAppFiles.CosmosLocalSettingsSampleFile, StorageProfile.Cosmos)]
+    public void LocalSettingsSample_SetsEverySettingOfItsProfileOrItsEmulatorStandIn(string file, StorageProfile profile)
     {
-        var sample = FunctionAppFiles.LocalSettingsSample();
+        var sample = FunctionAppFiles.LocalSettingsSample(file);
 
-        foreach (var setting in FunctionAppSettings.All.Where(s => s.Requirement != SettingRequirement.EmulatorOnly))
+        foreach (var setting in FunctionAppSettings.For(profile).Where(s => s.Requirement != SettingRequirement.EmulatorOnly))
         {
             var standIns = FunctionAppSettings.EmulatorOnly.Where(s => s.StandsInFor == setting.Name).Select(s => s.Name);
-            Assert.True(sample.ContainsKey(setting.Name) || standIns.Any(sample.ContainsKey), $"local.settings.sample.json has neither {setting.Name} nor a stand-in for it.");
+            Assert.True(sample.ContainsKey(setting.Name) || standIns.Any(sample.ContainsKey), $"{file} has neither {setting.Name} nor a stand-in for it.");
         }
     }
 
     [Fact]
-    public void LocalSettingsSample_HoldsNoCredentialButTheEmulatorsPublishedOnes()
+    public void LocalSettingsSamples_GiveTheSettingsTheyShareTheSameValue()
+    {
+        var azurite = FunctionAppFiles.LocalSettingsSample(FunctionAppFiles.LocalSettingsSampleFile);
+        var cosmos = FunctionAppFiles.LocalSettingsSample(FunctionAppFiles.CosmosLocalSettingsSampleFile);
+
+        // Everything but the profile's own settings, and Commerce__Storage, which selects the profile.
+        static List<string> Shared(IReadOnlyDictionary<string, string> sample) =>
+            [.. sample.Keys.Where(name => name != FunctionAppSettings.Storage && FunctionAppSettings.All.Single(s => s.Name == name).Profile is null)];
+        var shared = Shared(azurite);
+
+        Assert.Equal(shared, Shared(cosmos));
+        Assert.All(shared, name => Assert.Equal(azurite[name], cosmos[name]));
+    }
+
+    [Fact]
+    public void LocalSettingsSample_RunsOnAzuriteAlone()
     {
         var sample = FunctionAppFiles.LocalSettingsSample();
+
+        Assert.Equal("AzureStorage", sample[FunctionAppSettings.Storage]);
+        Assert.Equal("UseDevelopmentStorage=true", sample[FunctionAppSettings.StorageConnectionString]);
+        Assert.Equal("UseDevelopmentStorage=true", sample[FunctionAppSettings.AzureStorageConnectionString]);
+        Assert.DoesNotContain(sample.Keys, key => key.StartsWith("Cosmos__", StringComparison.Ordinal) || key.StartsWith("ServiceBus__", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void CosmosLocalSettingsSample_HoldsNoCredentialButTheEmulatorsPublishedOnes()
+    {
+        var sample = FunctionAppFiles.LocalSettingsSample(FunctionAppFiles.CosmosLocalSettingsSampleFile);
 
         Assert.Equal("UseDevelopmentStorage=true", sample[FunctionAppSettings.StorageConnectionString]);
         Assert.Contains("sb://localhost", sample[FunctionAppSettings.ServiceBusConnectionString], StringComparison.Ordinal);
@@ -182,6 +217,98 @@ public sealed class FunctionAppSettingsTests
         Assert.Equal($"AccountEndpoint=https://localhost:8081/;AccountKey={EmulatorKey};", sample[FunctionAppSettings.CosmosConnectionString]);
         Assert.Equal(64, Convert.FromBase64String(EmulatorKey).Length);
         Assert.Equal("", sample[FunctionAppSettings.ApplicationInsightsConnectionString]);
+    }
+
+    [Theory]
+    [InlineData(null, StorageProfile.Cosmos)]
+    [InlineData("Cosmos", StorageProfile.Cosmos)]
+    [InlineData("AzureStorage", StorageProfile.AzureStorage)]
+    [InlineData(" azurestorage ", StorageProfile.AzureStorage)]
+    public void StorageProfileOf_ReadsTheSettingIgnoringCase_CosmosWhenUnset(string? value, StorageProfile expected)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Commerce:Storage"] = value }).Build();
+
+        Assert.Equal(expected, FunctionAppSettings.StorageProfileOf(configuration));
+    }
+
+    [Theory]
+    [InlineData("Tables")]
+    [InlineData("1")]
+    public void EnsureValid_WithAnUnknownStorageProfile_NamesTheSettingAndTheAllowedValues(string value)
+    {
+        using var environment = new AppSettingsEnvironment(new Dictionary<string, string>(AzureSettings) { [FunctionAppSettings.Storage] = value });
+
+        var error = Assert.Throws<InvalidOperationException>(() => FunctionAppSettings.EnsureValid(environment.Configuration));
+        var wiring = Assert.Throws<InvalidOperationException>(() => FunctionAppSettings.StorageProfileOf(environment.Configuration));
+
+        Assert.Contains($"Commerce__Storage is '{value}' but must be one of Cosmos, AzureStorage", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"Commerce__Storage is '{value}' but must be one of Cosmos, AzureStorage", wiring.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EnsureValid_AzureStorageProfileWithoutCosmosOrServiceBus_Passes()
+    {
+        var settings = Without(FunctionAppSettings.ServiceBusNamespace, FunctionAppSettings.CosmosAccountEndpoint);
+        settings[FunctionAppSettings.Storage] = "AzureStorage";
+        using var environment = new AppSettingsEnvironment(settings);
+
+        FunctionAppSettings.EnsureValid(environment.Configuration);
+    }
+
+    [Fact]
+    public void EnsureValid_AzureStorageProfileWithNothingElseSet_NamesOnlyTheHostsRequiredSettings()
+    {
+        using var environment = new AppSettingsEnvironment(new Dictionary<string, string> { [FunctionAppSettings.Storage] = "AzureStorage" });
+
+        var error = Assert.Throws<InvalidOperationException>(() => FunctionAppSettings.EnsureValid(environment.Configuration));
+
+        Assert.Contains("AzureWebJobsStorage__accountName is not set", error.Message, StringComparison.Ordinal);
+        Assert.Contains("FUNCTIONS_WORKER_RUNTIME is not set", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Cosmos__", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("ServiceBus__", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("Commerce__AzureStorage__", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EnsureValid_AzureStorageProfileWithAnotherTaskHub_SaysItMustBeTheDurableHub()
+    {
+        var settings = Without(FunctionAppSettings.ServiceBusNamespace, FunctionAppSettings.CosmosAccountEndpoint);
+        settings[FunctionAppSettings.Storage] = "AzureStorage";
+        settings[FunctionAppSettings.AzureStorageTaskHub] = "OtherHub";
+        using var environment = new AppSettingsEnvironment(settings);
+
+        var error = Assert.Throws<InvalidOperationException>(() => FunctionAppSettings.EnsureValid(environment.Configuration));
+
+        Assert.Contains("Commerce__AzureStorage__TaskHub is 'OtherHub' but must be 'AsyncCommerce'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("host.json", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EnsureValid_AzureStorageProfileWithABrokenConnectionString_NamesTheSettingButNotItsValue()
+    {
+        var settings = Without(FunctionAppSettings.ServiceBusNamespace, FunctionAppSettings.CosmosAccountEndpoint);
+        settings[FunctionAppSettings.Storage] = "AzureStorage";
+        settings[FunctionAppSettings.AzureStorageConnectionString] = "AccountKey=not-a-connection-string-secret";
+        using var environment = new AppSettingsEnvironment(settings);
+
+        var error = Assert.Throws<InvalidOperationException>(() => FunctionAppSettings.EnsureValid(environment.Configuration));
+
+        Assert.Contains("Commerce__AzureStorage__ConnectionString is not a storage connection string", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EnsureValid_CosmosProfileIgnoresTheAzureStorageSettings()
+    {
+        var settings = new Dictionary<string, string>(AzureSettings)
+        {
+            [FunctionAppSettings.Storage] = "Cosmos",
+            [FunctionAppSettings.AzureStorageTaskHub] = "OtherHub",
+            [FunctionAppSettings.AzureStorageConnectionString] = "not a connection string",
+        };
+        using var environment = new AppSettingsEnvironment(settings);
+
+        FunctionAppSettings.EnsureValid(environment.Configuration);
     }
 
     private static Dictionary<string, string> Without(params string[] names)

@@ -1,3 +1,4 @@
+using AsyncCommerce.Adapters.AzureStorage;
 using AsyncCommerce.Api;
 using AsyncCommerce.Functions.Tests.Support;
 
@@ -19,6 +20,15 @@ public sealed class HostJsonTests
         Assert.Matches("^[A-Za-z][A-Za-z0-9]{2,44}$", durable.GetProperty("hubName").GetString());
         Assert.InRange(durable.GetProperty("maxConcurrentActivityFunctions").GetInt32(), 1, 100);
         Assert.InRange(durable.GetProperty("maxConcurrentOrchestratorFunctions").GetInt32(), 1, 100);
+    }
+
+    [Fact]
+    public void HostJson_TaskHub_IsTheOneTheAzureStorageProfilesTablesAreNamedAfter()
+    {
+        var hub = Host.GetProperty("extensions").GetProperty("durableTask").GetProperty("hubName").GetString();
+
+        Assert.Equal(FunctionAppSettings.DurableTaskHubName, hub);
+        Assert.Equal(hub, new AzureStorageOptions().TaskHub); // The tables' prefix when Commerce__AzureStorage__TaskHub is unset.
     }
 
     [Fact]
