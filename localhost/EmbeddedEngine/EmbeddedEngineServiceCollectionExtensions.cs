@@ -2,8 +2,8 @@ using AsyncCommerce.Adapters.AzureStorage;
 using AsyncCommerce.LocalHost.Storage;
 using AsyncCommerce.LocalHost.Workflows;
 using Microsoft.DurableTask.Client;
-using Microsoft.DurableTask.Converters;
 using Microsoft.DurableTask.Client.Grpc;
+using Microsoft.DurableTask.Converters;
 using Microsoft.DurableTask.Worker;
 using Microsoft.DurableTask.Worker.Grpc;
 using Microsoft.Extensions.Options;
@@ -12,6 +12,10 @@ namespace AsyncCommerce.LocalHost.EmbeddedEngine;
 
 public static class EmbeddedEngineServiceCollectionExtensions
 {
+    // Orchestration inputs, outputs and events are kept in the backend's history, which in azurite mode outlives the
+    // process and a deployment: written in the system's JSON shape, as the Functions app writes them (enums by name).
+    private static readonly JsonDataConverter HistoryConverter = new(CommerceJsonDefaults.Options);
+
     /// <summary>
     /// Runs the commerce orchestrations and activities on an embedded Durable Task engine: the sidecar over the
     /// storage mode's backend, plus the standard <c>Microsoft.DurableTask</c> worker and client connected to it.
@@ -59,10 +63,6 @@ public static class EmbeddedEngineServiceCollectionExtensions
         });
         return services;
     }
-
-    // Orchestration inputs, outputs and events are kept in the backend's history, which in azurite mode outlives the
-    // process and a deployment: written in the system's JSON shape, as the Functions app writes them (enums by name).
-    private static readonly JsonDataConverter HistoryConverter = new(CommerceJsonDefaults.Options);
 
     private static EmbeddedEngineOptions Engine(IServiceProvider provider) => provider.GetRequiredService<IOptions<EmbeddedEngineOptions>>().Value;
 }
