@@ -39,6 +39,29 @@ public sealed class LocalHostProcess : IAsyncDisposable
     /// <summary>Starts the host with <paramref name="settings"/> (configuration keys) and waits until it serves.</summary>
     public static async Task<LocalHostProcess> StartAsync(IReadOnlyDictionary<string, string?> settings)
     {
+        var host = Launch(settings, environment: null);
+        await host.WaitUntilServingAsync();
+        return host;
+    }
+
+    /// <summary>
+    /// Starts the host for a run that must end by itself (a host refusing to start), with extra environment
+    /// variables (a PATH without Node.js, say), and returns its exit code once it has exited.
+    /// </summary>
+    public static async Task<(int ExitCode, IReadOnlyList<string> Output)> RunUntilExitAsync(
+        IReadOnlyDictionary<string, string?> settings, IReadOnlyDictionary<string, string> environment, TimeSpan timeout)
+    {
+        await using var host = Launch(settings, environment);
+        using var deadline = new CancellationTokenSource(timeout);
+        await host._process.WaitForExitAsync(deadline.Token);
+
+        // The exit is seen before the last lines are read: wait for the end of both streams.
+        host._process.WaitForExit();
+        return (host._process.ExitCode, host.Output);
+    }
+
+    private static LocalHostProcess Launch(IReadOnlyDictionary<string, string?> settings, IReadOnlyDictionary<string, string>? environment)
+    {
         ArgumentNullException.ThrowIfNull(settings);
         var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
         var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "AsyncCommerce.LocalHost.exe" : "AsyncCommerce.LocalHost"))
@@ -57,6 +80,8 @@ public sealed class LocalHostProcess : IAsyncDisposable
         start.Environment["Logging__LogLevel__AsyncCommerce"] = "Information";
         foreach (var (key, value) in settings)
             start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            start.Environment[name] = value;
 
         var process = new Process { StartInfo = start };
         var host = new LocalHostProcess(process, baseAddress);
@@ -65,7 +90,6 @@ public sealed class LocalHostProcess : IAsyncDisposable
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await host.WaitUntilServingAsync();
         return host;
     }
 
