@@ -17,7 +17,7 @@ public sealed partial class OrderEventRecorder(
     public async Task<OrderEvent> RecordAsync(string orderId, string eventId, DateTimeOffset occurredAt, OrderEventData data, CancellationToken cancellationToken = default)
     {
         var stored = await events.AppendAsync(orderId, eventId, occurredAt, data, cancellationToken);
-        await ProjectAsync(orderId, cancellationToken);
+        await ProjectAsync(stored, cancellationToken);
         outbox.Nudge();
         if (logger.IsEnabled(LogLevel.Information))
             LogRecorded(orderId, stored.Sequence, stored.Type, Describe(stored.Data));
@@ -28,6 +28,22 @@ public sealed partial class OrderEventRecorder(
     public async Task ProjectAsync(string orderId, CancellationToken cancellationToken = default)
     {
         var view = await views.GetAsync(orderId, cancellationToken);
+        await CatchUpAsync(orderId, view, cancellationToken);
+    }
+
+    // The usual case needs no read of the stream: the view is one event behind, and that event is the one just stored.
+    // Reading the stream is a query, and a query is what a table store (Azurite above all) pays most for.
+    private async Task ProjectAsync(OrderEvent stored, CancellationToken cancellationToken)
+    {
+        var view = await views.GetAsync(stored.OrderId, cancellationToken);
+        if ((view?.Version ?? 0) == stored.Sequence - 1)
+            await views.SaveAsync(OrderProjection.Apply(view, stored), cancellationToken);
+        else
+            await CatchUpAsync(stored.OrderId, view, cancellationToken);
+    }
+
+    private async Task CatchUpAsync(string orderId, OrderView? view, CancellationToken cancellationToken)
+    {
         var newer = await events.ReadAsync(orderId, view?.Version ?? 0, cancellationToken);
         if (newer.Count == 0)
             return;
