@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 
 namespace AsyncCommerce.Testing;
 
@@ -63,7 +61,7 @@ public sealed class LocalHostProcess : IAsyncDisposable
     private static LocalHostProcess Launch(IReadOnlyDictionary<string, string?> settings, IReadOnlyDictionary<string, string>? environment)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
+        var baseAddress = new Uri($"http://127.0.0.1:{FreePort.Next()}");
         var start = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "AsyncCommerce.LocalHost.exe" : "AsyncCommerce.LocalHost"))
         {
             WorkingDirectory = AppContext.BaseDirectory,
@@ -144,12 +142,5 @@ public sealed class LocalHostProcess : IAsyncDisposable
             while (_output.Count > OutputLinesKept)
                 _output.Dequeue();
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

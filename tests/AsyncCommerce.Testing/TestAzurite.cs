@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using AsyncCommerce.Adapters.AzureStorage.Azurite;
 
 namespace AsyncCommerce.Testing;
@@ -28,7 +26,7 @@ public static class TestAzurite
 
         var toolsRoot = AzuriteEmulator.FindToolsRoot(AppContext.BaseDirectory, Directory.GetCurrentDirectory())
             ?? throw new AzuriteUnavailableException($"No package.json pinning Azurite above {AppContext.BaseDirectory}; set {Variable} to a running Azurite instead.");
-        var endpoints = StorageEndpoints.ForAzurite(FreePort(), FreePort(), FreePort());
+        var endpoints = StorageEndpoints.ForAzurite(FreePort.Next(), FreePort.Next(), FreePort.Next());
         var dataFolder = Path.Combine(Path.GetTempPath(), $"asynccommerce-azurite-{Guid.NewGuid():N}");
         var azurite = await AzuriteEmulator.StartAsync(endpoints, dataFolder, toolsRoot, stopWithThisProcess: true);
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
@@ -44,12 +42,5 @@ public static class TestAzurite
             }
         };
         return endpoints.ToAzuriteConnectionString();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

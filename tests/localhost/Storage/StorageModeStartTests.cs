@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using AsyncCommerce.Adapters.AzureStorage.Azurite;
 using AsyncCommerce.Testing;
 
@@ -25,7 +23,7 @@ public sealed class StorageModeStartTests
     [Fact]
     public async Task LocalHost_AzuriteModeWithNothingListeningAndNoNode_StopsAtStartSayingWhatToInstall()
     {
-        var silentEndpoints = StorageEndpoints.ForAzurite(FreePort(), FreePort(), FreePort());
+        var silentEndpoints = StorageEndpoints.ForAzurite(FreePort.Next(), FreePort.Next(), FreePort.Next());
         var settings = new Dictionary<string, string?>
         {
             ["Commerce:Storage"] = "Azurite",
@@ -39,12 +37,5 @@ public sealed class StorageModeStartTests
         var line = Assert.Single(output, line => line.Contains("cannot start", StringComparison.Ordinal));
         Assert.Contains("install Node.js 20 or later", line, StringComparison.Ordinal);
         Assert.False(await AzuriteEmulator.AnswersAsync(silentEndpoints), "nothing may have been started on the endpoints");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
