@@ -45,6 +45,7 @@ internal static class CheckoutBenchmark
             endToEnd.Add((stream[^1].OccurredAt - stream[0].OccurredAt).TotalMilliseconds);
         }
 
+        await host.StopAsync();
         return new BenchmarkReport(settings, latencies, acceptedIn, finished, finishedIn, endToEnd, memoryBefore, memoryAfter, requestsDuringRun);
     }
 

@@ -13,7 +13,7 @@ namespace AsyncCommerce.LocalHost.Storage;
 internal sealed partial class LocalAzurite(
     IOptions<AzureStorageOptions> options,
     IHostEnvironment environment,
-    ILogger<LocalAzurite> logger) : IHostedService
+    ILogger<LocalAzurite> logger) : IHostedService, IAsyncDisposable
 {
     public const string DataFolderName = ".azurite";
 
@@ -49,6 +49,9 @@ internal sealed partial class LocalAzurite(
         LogStopped(_started.ProcessId);
         _started = null;
     }
+
+    // A host disposed without being stopped (a test, a benchmark) still stops the Azurite it started.
+    public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None);
 
     [LoggerMessage(EventId = 5101, EventName = "AzuriteAlreadyRunning", Level = LogLevel.Information,
         Message = "Azurite answers on {Endpoint}: using it (this host will not stop it)")]
