@@ -36,12 +36,6 @@ internal static class TableClientExtensions
         }
     }
 
-    public static async Task<TableEntity?> GetOrNullAsync(this TableClient table, string partitionKey, string rowKey, CancellationToken cancellationToken)
-    {
-        var response = await table.GetEntityIfExistsAsync<TableEntity>(partitionKey, rowKey, cancellationToken: cancellationToken);
-        return response.HasValue ? response.Value : null;
-    }
-
     /// <summary>Inserts the entity unless its key exists; false when it does (another writer got there first).</summary>
     public static async Task<bool> TryAddAsync(this TableClient table, TableEntity entity, CancellationToken cancellationToken)
     {

@@ -19,10 +19,6 @@ internal sealed class TableConflictRetry(TableConflictRetryOptions options, Time
         }
     }
 
-    /// <param name="attempt">Returns the decided value, or null when its write lost a race and it must run again.</param>
-    public Task<T> RunAsync<T>(string what, Func<CancellationToken, Task<Decided<T>?>> attempt, CancellationToken cancellationToken) =>
-        RunAsync(what, async token => await attempt(token) is { } decided ? Attempt.Done(decided.Value) : Attempt<T>.Retry, cancellationToken);
-
     private Task BackoffAsync(int attempt, CancellationToken cancellationToken)
     {
         if (options.BaseDelay <= TimeSpan.Zero)
@@ -36,6 +32,3 @@ internal sealed class TableConflictRetry(TableConflictRetryOptions options, Time
         return Task.Delay(delay, time, cancellationToken);
     }
 }
-
-/// <summary>The value an attempt of <see cref="TableConflictRetry"/> decided (a wrapper, so that null and false can be decided values too).</summary>
-internal sealed record Decided<T>(T Value);

@@ -10,9 +10,8 @@ public static class AzuriteStorageServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddAzuriteStorage(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<AzureStorageOptions>().Bind(configuration.GetSection(AzureStorageOptions.Section));
-
         // Hosted services start in registration order: Azurite must answer before the stores and the engine start.
+        // (Its settings are bound by AddAzureStorageStores, which validates them.)
         services.AddHostedService<LocalAzurite>();
         services.AddAzureStorageStores(configuration);
         return services;

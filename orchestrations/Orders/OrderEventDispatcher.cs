@@ -20,7 +20,8 @@ public sealed partial class OrderEventDispatcher(
     TimeProvider clock,
     ILogger<OrderEventDispatcher> logger) : BackgroundService
 {
-    private bool _busDown;
+    // 1 while publishing fails: one warning per outage and one line at recovery, whichever stream notices first.
+    private int _busDown;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -67,11 +68,8 @@ public sealed partial class OrderEventDispatcher(
                     Interlocked.Increment(ref failures);
             });
 
-        if (failures == 0 && _busDown && pending.Count > 0)
-        {
-            _busDown = false;
+        if (failures == 0 && pending.Count > 0 && Interlocked.Exchange(ref _busDown, 0) == 1)
             LogBusRecovered();
-        }
 
         return new DispatchRound(pending.Count, failures > 0, pending.Count >= settings.BatchSize);
     }
@@ -90,11 +88,8 @@ public sealed partial class OrderEventDispatcher(
         catch (Exception failure) when (!cancellationToken.IsCancellationRequested)
         {
             // One warning per outage, not one per event: the dispatcher keeps retrying with backoff meanwhile.
-            if (!_busDown)
-            {
-                _busDown = true;
+            if (Interlocked.Exchange(ref _busDown, 1) == 0)
                 LogPublishFailed(stream.OrderId, failure);
-            }
 
             return false;
         }

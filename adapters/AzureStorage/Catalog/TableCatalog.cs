@@ -25,7 +25,7 @@ public sealed class TableCatalog : ICatalog
     public async Task<CatalogItem?> FindItemAsync(string sku, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(sku);
-        return await _table.GetOrNullAsync(ItemPartition, TableKeys.Escape(sku), cancellationToken) is { } entity ? ToItem(entity) : null;
+        return await _table.ReadOrNullAsync<TableEntity>(ItemPartition, TableKeys.Escape(sku), cancellationToken) is { } entity ? ToItem(entity) : null;
     }
 
     public Task<IReadOnlyList<Store>> ListStoresAsync(CancellationToken cancellationToken = default) =>
@@ -34,7 +34,7 @@ public sealed class TableCatalog : ICatalog
     public async Task<Store?> FindStoreAsync(string storeId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(storeId);
-        return await _table.GetOrNullAsync(StorePartition, TableKeys.Escape(storeId), cancellationToken) is { } entity ? ToStore(entity) : null;
+        return await _table.ReadOrNullAsync<TableEntity>(StorePartition, TableKeys.Escape(storeId), cancellationToken) is { } entity ? ToStore(entity) : null;
     }
 
     /// <summary>

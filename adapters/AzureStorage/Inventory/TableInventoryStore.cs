@@ -84,12 +84,12 @@ public sealed class TableInventoryStore : IInventoryStore
         {
             var current = await ReadRowAsync(locationId, sku, token);
             if (current is null)
-                return await TryCreateRowAsync(StockRow.Empty(sku, locationId) with { OnHand = onHand }, token) ? new Decided<StockLevel>(new StockLevel(sku, locationId, onHand, 0, 0)) : null;
+                return await TryCreateRowAsync(StockRow.Empty(sku, locationId) with { OnHand = onHand }, token) ? Attempt.Done(new StockLevel(sku, locationId, onHand, 0, 0)) : Attempt<StockLevel>.Retry;
             if (onHand < current.Reserved)
                 throw new StockConflictException($"{sku} at {locationId}: on-hand count {onHand} is below the {current.Reserved} unit(s) reserved.");
 
             var updated = (current with { OnHand = onHand }).EnsureInvariant();
-            return await _table.TryReplaceAsync(updated.ToEntity(), current.ETag, token) ? new Decided<StockLevel>(updated.ToLevel()) : null;
+            return await _table.TryReplaceAsync(updated.ToEntity(), current.ETag, token) ? Attempt.Done(updated.ToLevel()) : Attempt<StockLevel>.Retry;
         }, cancellationToken);
     }
 
@@ -110,12 +110,12 @@ public sealed class TableInventoryStore : IInventoryStore
         return created;
     }
 
-    private async Task<Decided<ReservationResult>?> TryReserveAsync(string orderId, string locationId, StockLine[] wanted, CancellationToken cancellationToken)
+    private async Task<Attempt<ReservationResult>> TryReserveAsync(string orderId, string locationId, StockLine[] wanted, CancellationToken cancellationToken)
     {
         // The first decision for an order stands (held, committed, released or refused): a re-run activity must see
         // what the first run saw, never a second hold nor a late one.
         if (await ReadReservationAsync(orderId, locationId, cancellationToken) is { } decided)
-            return new(decided.Outcome);
+            return Attempt.Done(decided.Outcome);
 
         var rows = await ReadRowsAsync(locationId, wanted, cancellationToken);
         string[] shortSkus = [.. wanted.Where(line => rows[line.Sku] is not { } row || row.Available < line.Quantity).Select(line => line.Sku)];
@@ -123,7 +123,7 @@ public sealed class TableInventoryStore : IInventoryStore
         {
             // A refusal changes no row, so it needs no ETag: recording it only has to beat any other decision for the order.
             var refused = StockReservation.Refused(orderId, locationId, wanted, shortSkus);
-            return await _table.TrySubmitAsync([refused.AddAction()], cancellationToken) ? new(refused.Outcome) : null;
+            return await _table.TrySubmitAsync([refused.AddAction()], cancellationToken) ? Attempt.Done(refused.Outcome) : Attempt<ReservationResult>.Retry;
         }
 
         var held = StockReservation.Held(orderId, locationId, wanted);
@@ -132,7 +132,7 @@ public sealed class TableInventoryStore : IInventoryStore
             held.AddAction(),
             .. wanted.Select(line => rows[line.Sku]!.Hold(line.Quantity).ReplaceAction()),
         ];
-        return await _table.TrySubmitAsync(transaction, cancellationToken) ? new(held.Outcome) : null;
+        return await _table.TrySubmitAsync(transaction, cancellationToken) ? Attempt.Done(held.Outcome) : Attempt<ReservationResult>.Retry;
     }
 
     private async Task<bool> SettleAsync(string orderId, ReservationState settled, Func<StockRow, int, StockRow> apply, CancellationToken cancellationToken)
@@ -145,21 +145,21 @@ public sealed class TableInventoryStore : IInventoryStore
         {
             var reservation = await ReadReservationAsync(orderId, locationId, token);
             if (reservation is not { State: ReservationState.Held })
-                return new Decided<bool>(false);
+                return Attempt.Done(false);
 
             var rows = await ReadRowsAsync(locationId, reservation.Lines, token);
             // A held reservation's units are always counted in its rows' reserved. Fewer means the rows were read after
             // a concurrent call settled it (the reservation was read before): the transaction would fail on the
             // reservation's ETag anyway, so read both again instead of computing from a torn view.
             if (reservation.Lines.Any(line => rows[line.Sku] is { } row && row.Reserved < line.Quantity))
-                return null;
+                return Attempt<bool>.Retry;
 
             TableTransactionAction[] transaction =
             [
                 reservation.MoveAction(settled),
                 .. reservation.Lines.Select(line => apply(rows[line.Sku] ?? throw MissingRow(reservation, line.Sku), line.Quantity).ReplaceAction()),
             ];
-            return await _table.TrySubmitAsync(transaction, token) ? new Decided<bool>(true) : null;
+            return await _table.TrySubmitAsync(transaction, token) ? Attempt.Done(true) : Attempt<bool>.Retry;
         }, cancellationToken);
     }
 
@@ -177,7 +177,7 @@ public sealed class TableInventoryStore : IInventoryStore
     }
 
     private async Task<string?> FindPinnedLocationAsync(string orderId, CancellationToken cancellationToken) =>
-        (await _table.GetOrNullAsync(InventoryKeys.OrderPartition(orderId), InventoryKeys.PinnedLocationRow, cancellationToken))?.RequiredString(LocationIdProperty);
+        (await _table.ReadOrNullAsync<TableEntity>(InventoryKeys.OrderPartition(orderId), InventoryKeys.PinnedLocationRow, cancellationToken))?.RequiredString(LocationIdProperty);
 
     /// <summary>Indexes the row under its SKU first, so that no stock row ever exists that <see cref="GetLevelsAsync"/> cannot find.</summary>
     private async Task<bool> TryCreateRowAsync(StockRow row, CancellationToken cancellationToken)
@@ -188,12 +188,12 @@ public sealed class TableInventoryStore : IInventoryStore
     }
 
     private async Task<StockReservation?> ReadReservationAsync(string orderId, string locationId, CancellationToken cancellationToken) =>
-        await _table.GetOrNullAsync(InventoryKeys.LocationPartition(locationId), InventoryKeys.ReservationRow(orderId), cancellationToken) is { } entity
+        await _table.ReadOrNullAsync<TableEntity>(InventoryKeys.LocationPartition(locationId), InventoryKeys.ReservationRow(orderId), cancellationToken) is { } entity
             ? StockReservation.FromEntity(entity)
             : null;
 
     private async Task<StockRow?> ReadRowAsync(string locationId, string sku, CancellationToken cancellationToken) =>
-        await _table.GetOrNullAsync(InventoryKeys.LocationPartition(locationId), InventoryKeys.StockRow(sku), cancellationToken) is { } entity
+        await _table.ReadOrNullAsync<TableEntity>(InventoryKeys.LocationPartition(locationId), InventoryKeys.StockRow(sku), cancellationToken) is { } entity
             ? StockRow.FromEntity(entity)
             : null;
 

@@ -46,20 +46,20 @@ public sealed class TablePaymentLedger : ISimulatedPaymentLedger
         var rowKey = TableKeys.Compose(orderId, Digest(token));
         return _retry.RunAsync($"Count a payment call for order {orderId}", async attempt =>
         {
-            var counter = await _table.GetOrNullAsync(CallPartition, rowKey, attempt);
+            var counter = await _table.ReadOrNullAsync<TableEntity>(CallPartition, rowKey, attempt);
             var next = counter is null ? 1 : counter.RequiredInt32(CountProperty) + 1;
             var counted = new TableEntity(CallPartition, rowKey) { [OrderIdProperty] = orderId, [CountProperty] = next };
             var written = counter is null
                 ? await _table.TryAddAsync(counted, attempt)
                 : await _table.TryReplaceAsync(counted, counter.ETag, attempt);
-            return written ? new Decided<int>(next) : null;
+            return written ? Attempt.Done(next) : Attempt<int>.Retry;
         }, cancellationToken);
     }
 
     public async Task<AuthorizationResult?> FindApprovalAsync(string idempotencyKey, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(idempotencyKey);
-        var approval = await _table.GetOrNullAsync(AuthorizationPartition, ApprovalRow(idempotencyKey), cancellationToken);
+        var approval = await _table.ReadOrNullAsync<TableEntity>(AuthorizationPartition, ApprovalRow(idempotencyKey), cancellationToken);
         return approval is null ? null : AuthorizationResult.Approved(approval.RequiredString(AuthorizationIdProperty), approval.RequiredBoolean(DeferredProperty));
     }
 
@@ -84,7 +84,7 @@ public sealed class TablePaymentLedger : ISimulatedPaymentLedger
     public async Task<SimulatedAuthorization?> FindAuthorizationAsync(string authorizationId, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(authorizationId);
-        var entity = await _table.GetOrNullAsync(AuthorizationPartition, AuthorizationRow(authorizationId), cancellationToken);
+        var entity = await _table.ReadOrNullAsync<TableEntity>(AuthorizationPartition, AuthorizationRow(authorizationId), cancellationToken);
         return entity is null ? null : AuthorizationEntities.FromEntity(entity);
     }
 
@@ -95,8 +95,8 @@ public sealed class TablePaymentLedger : ISimulatedPaymentLedger
         var rowKey = AuthorizationRow(authorizationId);
         return _retry.RunAsync($"Update authorization {authorizationId}", async attempt =>
         {
-            if (await _table.GetOrNullAsync(AuthorizationPartition, rowKey, attempt) is not { } stored)
-                return new Decided<SimulatedAuthorization?>(null);
+            if (await _table.ReadOrNullAsync<TableEntity>(AuthorizationPartition, rowKey, attempt) is not { } stored)
+                return Attempt.Done<SimulatedAuthorization?>(null);
 
             var current = AuthorizationEntities.FromEntity(stored);
             var updated = transition(current);
@@ -104,10 +104,10 @@ public sealed class TablePaymentLedger : ISimulatedPaymentLedger
                 throw new InvalidOperationException($"An update of authorization {authorizationId} cannot turn it into {updated.AuthorizationId}.");
             // A repeated settlement changes nothing: answer without a write, so it cannot conflict with anyone.
             if (updated == current)
-                return new Decided<SimulatedAuthorization?>(current);
+                return Attempt.Done<SimulatedAuthorization?>(current);
 
             var replacement = AuthorizationEntities.ToEntity(AuthorizationPartition, rowKey, updated, stored.RequiredInt64(AuthorizationEntities.RecordedAt));
-            return await _table.TryReplaceAsync(replacement, stored.ETag, attempt) ? new Decided<SimulatedAuthorization?>(updated) : null;
+            return await _table.TryReplaceAsync(replacement, stored.ETag, attempt) ? Attempt.Done<SimulatedAuthorization?>(updated) : Attempt<SimulatedAuthorization?>.Retry;
         }, cancellationToken);
     }
 

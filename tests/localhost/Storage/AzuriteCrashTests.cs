@@ -44,7 +44,7 @@ public sealed class AzuriteCrashTests
         await using var second = await LocalHostProcess.StartAsync(settings);
         using var after = second.CreateClient();
         foreach (var order in orders)
-            Assert.Equal(HttpStatusCode.OK, await OrderOutcomes.StatusOfAsync(after, order));
+            Assert.Equal(HttpStatusCode.OK, await OrderOutcomes.StatusCodeOfAsync(after, order.OrderId));
 
         await OrderOutcomes.DriveToTheEndAsync(after, orders, EndTimeout);
 

@@ -110,9 +110,9 @@ internal static class OrderOutcomes
     public static async Task<bool> IsFinalAsync(HttpClient http, PlacedOrder order) =>
         (await http.GetOrderAsync(order.OrderId))?.Status.IsFinal() == true;
 
-    public static async Task<HttpStatusCode> StatusOfAsync(HttpClient http, PlacedOrder order)
+    public static async Task<HttpStatusCode> StatusCodeOfAsync(HttpClient http, string orderId)
     {
-        using var response = await http.GetAsync(new Uri($"/api/checkouts/{order.OrderId}", UriKind.Relative));
+        using var response = await http.GetAsync(new Uri($"/api/checkouts/{orderId}", UriKind.Relative));
         return response.StatusCode;
     }
 }

@@ -35,17 +35,11 @@ public sealed class SharedStorageTests
         var stock = (await b.GetInventoryAsync(Sku)).Locations.Single(level => level.LocationId == "dc-001");
         Assert.Equal((0, 0), (stock.OnHand, stock.Reserved));
         foreach (var orderId in orderIds)
-            Assert.Equal(HttpStatusCode.OK, await OrderStatusCodeAsync(a, orderId));
+            Assert.Equal(HttpStatusCode.OK, await OrderOutcomes.StatusCodeOfAsync(a, orderId));
         Assert.True(RanWorkflowSteps(first) && RanWorkflowSteps(second), "both hosts ran workflow steps");
     }
 
     // A step recorded by a host shows in its log; the OrderPlaced lines come from the HTTP accept, not from a workflow.
     private static bool RanWorkflowSteps(LocalHostProcess host) =>
         host.Output.Any(line => line.Contains("OrderEventRecorder", StringComparison.Ordinal) && !line.Contains(nameof(OrderPlaced), StringComparison.Ordinal));
-
-    private static async Task<HttpStatusCode> OrderStatusCodeAsync(HttpClient http, string orderId)
-    {
-        using var response = await http.GetAsync(new Uri($"/api/checkouts/{orderId}", UriKind.Relative));
-        return response.StatusCode;
-    }
 }

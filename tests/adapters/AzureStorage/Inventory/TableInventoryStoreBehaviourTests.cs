@@ -8,5 +8,5 @@ namespace AsyncCommerce.Adapters.AzureStorage.Tests.Inventory;
 /// <summary>The shared InventoryStoreBehaviour suite against Azure Tables on Azurite.</summary>
 public sealed class TableInventoryStoreBehaviourTests(AzuriteTable table) : InventoryStoreBehaviour, IClassFixture<AzuriteTable>
 {
-    protected override Task<IInventoryStore> CreatePortAsync() => Task.FromResult<IInventoryStore>(new TableInventoryStore(table.Table, AzuriteTable.ConflictRetry));
+    protected override Task<IInventoryStore> CreatePortAsync() => Task.FromResult<IInventoryStore>(new TableInventoryStore(table.Table, AzuriteTables.ConflictRetry));
 }

@@ -123,7 +123,7 @@ public sealed class TableInventoryStoreTests(AzuriteTable table) : IClassFixture
         var empty = await AzuriteTable.CreateAsync();
         try
         {
-            var store = new TableInventoryStore(empty, AzuriteTable.ConflictRetry);
+            var store = new TableInventoryStore(empty, AzuriteTables.ConflictRetry);
 
             var created = await store.AddMissingStockAsync(SeedData.InitialStock);
             var again = await store.AddMissingStockAsync(SeedData.InitialStock);
@@ -147,7 +147,7 @@ public sealed class TableInventoryStoreTests(AzuriteTable table) : IClassFixture
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => NewStore().AddMissingStockAsync([new StockSeed(_sku, _location, -1)]));
     }
 
-    private TableInventoryStore NewStore() => new(table.Table, AzuriteTable.ConflictRetry);
+    private TableInventoryStore NewStore() => new(table.Table, AzuriteTables.ConflictRetry);
 
     private static string NewId(string prefix) => $"{prefix}-{Guid.NewGuid():N}";
 }

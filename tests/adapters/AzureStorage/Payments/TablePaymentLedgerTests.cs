@@ -99,7 +99,7 @@ public sealed class TablePaymentLedgerTests(AzuriteTable table) : IClassFixture<
     }
 
     private SimulatedPaymentGateway NewGateway() => new(
-        new TablePaymentLedger(table.Table, AzuriteTable.ConflictRetry),
+        new TablePaymentLedger(table.Table, AzuriteTables.ConflictRetry),
         Options.Create(new PaymentOptions { GatewayLatency = TimeSpan.Zero }),
         TimeProvider.System,
         NullLogger<SimulatedPaymentGateway>.Instance);

@@ -5,14 +5,11 @@ namespace AsyncCommerce.Adapters.AzureStorage.Tests.Support;
 
 /// <summary>
 /// A table of its own on the test Azurite (<see cref="TestAzurite"/>) for one test class, deleted at the end. The
-/// behavioural suites use fresh ids in every test, so their tests share it.
+/// behavioural suites use fresh ids in every test, so their tests share it. Conflict retries: <see cref="AzuriteTables.ConflictRetry"/>.
 /// </summary>
 public sealed class AzuriteTable : IAsyncLifetime
 {
     private TableClient? _table;
-
-    /// <summary>The behavioural suites race up to 100 writers on one row; let each of them wait its turn.</summary>
-    public static TableConflictRetryOptions ConflictRetry { get; } = new() { MaxAttempts = 300, MaxDelay = TimeSpan.FromMilliseconds(250) };
 
     public TableClient Table => _table ?? throw new InvalidOperationException("The table is created in InitializeAsync.");
 
