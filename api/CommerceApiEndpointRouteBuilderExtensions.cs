@@ -2,8 +2,9 @@ using AsyncCommerce.Api.Catalog;
 using AsyncCommerce.Api.Checkout;
 using AsyncCommerce.Api.Health;
 using AsyncCommerce.Api.Inventory;
+using AsyncCommerce.Api.OpenApi;
 using AsyncCommerce.Api.Pickup;
-using AsyncCommerce.Orders;
+using AsyncCommerce.Checkout;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -12,55 +13,32 @@ namespace AsyncCommerce.Api;
 
 public static class CommerceApiEndpointRouteBuilderExtensions
 {
+    private const string JsonBody = "application/json";
+
     /// <summary>Maps every route of <see cref="CommerceRoutes"/> under <c>/api</c> to its handler.</summary>
     public static RouteGroupBuilder MapCommerceApi(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/" + CommerceRoutes.Prefix);
 
-        Map(api, CommerceRoutes.AcceptCheckout, CheckoutEndpoints.AcceptAsync)
-            .Accepts<AsyncCommerce.Checkout.CheckoutRequest>("application/json")
-            .Produces<CheckoutAccepted>(StatusCodes.Status202Accepted)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        // Each handler's Results<...> documents its responses; a body read by hand is declared with Accepts.
+        Map(api, CommerceRoutes.AcceptCheckout, CheckoutEndpoints.AcceptAsync).Accepts<CheckoutRequest>(JsonBody)
+            .WithMetadata(ContractExamples.PickupCheckout, ContractExamples.DeliveryCheckout);
         Map(api, CommerceRoutes.GetCheckout, CheckoutEndpoints.GetAsync);
         Map(api, CommerceRoutes.GetCheckoutEvents, CheckoutEndpoints.GetEventsAsync);
         Map(api, CommerceRoutes.GetCheckoutNotifications, CheckoutEndpoints.GetNotificationsAsync);
-        Map(api, CommerceRoutes.AddPaymentMethod, CheckoutEndpoints.AddPaymentMethodAsync)
-            .Accepts<AsyncCommerce.Checkout.PaymentMethodRequest>("application/json")
-            .Produces<RequestAccepted>(StatusCodes.Status202Accepted)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
-        Map(api, CommerceRoutes.CancelCheckout, CheckoutEndpoints.CancelAsync)
-            .Produces<RequestAccepted>(StatusCodes.Status202Accepted)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+        Map(api, CommerceRoutes.AddPaymentMethod, CheckoutEndpoints.AddPaymentMethodAsync).Accepts<PaymentMethodRequest>(JsonBody)
+            .WithMetadata(ContractExamples.AddedPaymentMethod);
+        Map(api, CommerceRoutes.CancelCheckout, CheckoutEndpoints.CancelAsync);
         Map(api, CommerceRoutes.ListStorePickups, PickupEndpoints.ListAsync);
-        Map(api, CommerceRoutes.MarkPickupReady, PickupEndpoints.MarkReadyAsync)
-            .Produces<RequestAccepted>(StatusCodes.Status202Accepted)
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
-        Map(api, CommerceRoutes.CollectPickup, PickupEndpoints.CollectAsync)
-            .Accepts<CollectPickupRequest>("application/json")
-            .Produces<RequestAccepted>(StatusCodes.Status202Accepted)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        Map(api, CommerceRoutes.MarkPickupReady, PickupEndpoints.MarkReadyAsync);
+        Map(api, CommerceRoutes.CollectPickup, PickupEndpoints.CollectAsync).Accepts<CollectPickupRequest>(JsonBody)
+            .WithMetadata(ContractExamples.PickupCode);
         Map(api, CommerceRoutes.GetInventory, InventoryEndpoints.GetAsync);
-        Map(api, CommerceRoutes.SetStockOnHand, InventoryEndpoints.SetOnHandAsync)
-            .Accepts<SetOnHandRequest>("application/json")
-            .Produces<InventoryLocationResponse>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+        Map(api, CommerceRoutes.SetStockOnHand, InventoryEndpoints.SetOnHandAsync).Accepts<SetOnHandRequest>(JsonBody)
+            .WithMetadata(ContractExamples.Restock);
         Map(api, CommerceRoutes.ListCatalog, CatalogEndpoints.ListItemsAsync);
         Map(api, CommerceRoutes.ListStores, CatalogEndpoints.ListStoresAsync);
-        Map(api, CommerceRoutes.GetHealth, HealthEndpoints.CheckAsync)
-            .Produces<HealthReport>(StatusCodes.Status503ServiceUnavailable);
+        Map(api, CommerceRoutes.GetHealth, HealthEndpoints.CheckAsync);
         return api;
     }
 

@@ -1,6 +1,7 @@
 using AsyncCommerce.Adapters.InMemory;
 using AsyncCommerce.Adapters.Simulated;
 using AsyncCommerce.Api;
+using AsyncCommerce.Api.OpenApi;
 using AsyncCommerce.LocalHost.EmbeddedEngine;
 using AsyncCommerce.LocalHost.Storage;
 using Microsoft.AspNetCore.Diagnostics;
@@ -45,7 +46,7 @@ public static class LocalCommerceHost
         services.AddOrderEventDispatcher(configuration);
         services.AddCommerceApi(configuration);
         services.AddEmbeddedDurableTask(configuration, storage);
-        services.AddOpenApi();
+        services.AddCommerceOpenApi();
         services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(10));
         return services;
     }
@@ -61,7 +62,7 @@ public static class LocalCommerceHost
         });
         app.UseStatusCodePages();
         app.MapCommerceApi();
-        app.MapOpenApi();
+        app.MapOpenApi(CommerceOpenApi.Path);
         app.MapScalarApiReference();
         app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription();
         return app;

@@ -7,6 +7,7 @@ using AsyncCommerce.Orders;
 using AsyncCommerce.Payments;
 using AsyncCommerce.Pickup;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
@@ -31,12 +32,12 @@ public sealed partial class CheckoutAcceptance(
 {
     private static readonly TimeSpan DuplicatePollInterval = TimeSpan.FromMilliseconds(20);
 
-    public async Task<IResult> AcceptAsync(HttpRequest request, DurableTaskClient workflows, CancellationToken cancellationToken)
+    public async Task<Results<CheckoutAcceptedResult, BodyRejected, ValidationProblem, ConflictProblem, UnprocessableProblem>> AcceptAsync(
+        HttpRequest request, string? idempotencyKey, DurableTaskClient workflows, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var body = await JsonRequestBody.ReadAsync<CheckoutRequest>(request, CheckoutLimits.MaxBodyBytes, cancellationToken);
-        string? key = request.Headers[IdempotencyKey.Header];
-        if (IdempotencyKey.Problem(key) is { } keyProblem)
+        if (IdempotencyKey.Problem(idempotencyKey) is { } keyProblem)
             return Problems.Validation(IdempotencyKey.Header, keyProblem);
         if (body.Problem is not null)
             return body.Problem;
@@ -46,12 +47,12 @@ public sealed partial class CheckoutAcceptance(
             return Problems.Validation(validation.Errors);
 
         var fingerprint = Fingerprint(body.Value!);
-        var candidate = new IdempotencyRecord(key!, fingerprint, NewOrderId(), IdempotencyState.InProgress, clock.GetUtcNow());
-        return await SettleKeyAsync(request.HttpContext.Response, candidate, validation.Checkout!, workflows, cancellationToken);
+        var candidate = new IdempotencyRecord(idempotencyKey!, fingerprint, NewOrderId(), IdempotencyState.InProgress, clock.GetUtcNow());
+        return await SettleKeyAsync(candidate, validation.Checkout!, workflows, cancellationToken);
     }
 
-    private async Task<IResult> SettleKeyAsync(
-        HttpResponse response, IdempotencyRecord candidate, ValidatedCheckout checkout, DurableTaskClient workflows, CancellationToken cancellationToken)
+    private async Task<Results<CheckoutAcceptedResult, BodyRejected, ValidationProblem, ConflictProblem, UnprocessableProblem>> SettleKeyAsync(
+        IdempotencyRecord candidate, ValidatedCheckout checkout, DurableTaskClient workflows, CancellationToken cancellationToken)
     {
         var options = checkoutOptions.Value;
         var waitUntil = clock.GetUtcNow() + options.DuplicateWait;
@@ -60,7 +61,7 @@ public sealed partial class CheckoutAcceptance(
         {
             var now = clock.GetUtcNow();
             if (stored == candidate)
-                return await AcceptNewAsync(response, candidate, checkout, workflows, takingOver: false, cancellationToken);
+                return await AcceptNewAsync(candidate, checkout, workflows, takingOver: false, cancellationToken);
 
             if (stored.ClaimedAt + options.IdempotencyRetention < now)
             {
@@ -73,14 +74,14 @@ public sealed partial class CheckoutAcceptance(
                 return Problems.Unprocessable($"The {IdempotencyKey.Header} was already used with a different request body.");
 
             if (stored.State == IdempotencyState.Completed)
-                return Accepted(response, stored.OrderId, replayed: true);
+                return Accepted(stored.OrderId, replayed: true);
 
             if (stored.ClaimedAt + options.AcceptanceLease < now)
             {
                 // The request that claimed the key died mid-way; finish its work under its order id.
                 var takeover = stored with { ClaimedAt = now };
                 if (await keys.TryReplaceAsync(stored, takeover, cancellationToken))
-                    return await AcceptNewAsync(response, takeover, checkout, workflows, takingOver: true, cancellationToken);
+                    return await AcceptNewAsync(takeover, checkout, workflows, takingOver: true, cancellationToken);
                 stored = await ReloadAsync(candidate.Key, cancellationToken);
                 continue;
             }
@@ -93,8 +94,8 @@ public sealed partial class CheckoutAcceptance(
         }
     }
 
-    private async Task<IResult> AcceptNewAsync(
-        HttpResponse response, IdempotencyRecord claim, ValidatedCheckout checkout, DurableTaskClient workflows, bool takingOver, CancellationToken cancellationToken)
+    private async Task<CheckoutAcceptedResult> AcceptNewAsync(
+        IdempotencyRecord claim, ValidatedCheckout checkout, DurableTaskClient workflows, bool takingOver, CancellationToken cancellationToken)
     {
         var orderId = claim.OrderId;
 
@@ -107,7 +108,7 @@ public sealed partial class CheckoutAcceptance(
 
         await keys.TryReplaceAsync(claim, claim with { State = IdempotencyState.Completed }, CancellationToken.None);
         LogAccepted(orderId, checkout.Order.Fulfillment.Type, checkout.Order.LocationId);
-        return Accepted(response, orderId, replayed: false);
+        return Accepted(orderId, replayed: false);
     }
 
     private CheckoutInput ToSagaInput(string orderId, ValidatedCheckout checkout) => new(
@@ -120,14 +121,8 @@ public sealed partial class CheckoutAcceptance(
         checkout.Payments,
         WorkflowTimings.From(paymentOptions.Value, pickupOptions.Value, workflowOptions.Value));
 
-    private Microsoft.AspNetCore.Http.HttpResults.Accepted<CheckoutAccepted> Accepted(HttpResponse response, string orderId, bool replayed)
-    {
-        var statusUrl = CommerceRoutes.CheckoutUrl(orderId);
-        response.Headers.RetryAfter = checkoutOptions.Value.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        if (replayed)
-            response.Headers[IdempotencyKey.ReplayedHeader] = "true";
-        return TypedResults.Accepted(statusUrl, new CheckoutAccepted(orderId, nameof(OrderStatus.Accepted), statusUrl));
-    }
+    private CheckoutAcceptedResult Accepted(string orderId, bool replayed) =>
+        new(new CheckoutAccepted(orderId, nameof(OrderStatus.Accepted), CommerceRoutes.CheckoutUrl(orderId)), checkoutOptions.Value.RetryAfterSeconds, replayed);
 
     private async Task<IdempotencyRecord> ReplaceOrReloadAsync(IdempotencyRecord stored, IdempotencyRecord candidate, CancellationToken cancellationToken) =>
         await keys.TryReplaceAsync(stored, candidate, cancellationToken) ? candidate : await ReloadAsync(candidate.Key, cancellationToken);

@@ -1,9 +1,11 @@
+using System.ComponentModel.DataAnnotations;
 using AsyncCommerce.Api.Http;
 using AsyncCommerce.Checkout;
 using AsyncCommerce.Notifications;
 using AsyncCommerce.Orders;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.DurableTask.Client;
 
 namespace AsyncCommerce.Api.Checkout;
@@ -13,21 +15,28 @@ public static class CheckoutEndpoints
 {
     private const int MaxSmallBodyBytes = 4 * 1024;
 
-    public static Task<IResult> AcceptAsync(HttpRequest request, CheckoutAcceptance acceptance, DurableTaskClient workflows, CancellationToken cancellationToken)
+    // [Required] and [RegularExpression] only describe the header in the OpenAPI document: the acceptance checks the
+    // key itself, so that a missing or malformed one is a 400 keyed by the header's name like every other field.
+    public static Task<Results<CheckoutAcceptedResult, BodyRejected, ValidationProblem, ConflictProblem, UnprocessableProblem>> AcceptAsync(
+        HttpRequest request,
+        [FromHeader(Name = IdempotencyKey.Header), Required, RegularExpression(IdempotencyKey.Pattern)] string? idempotencyKey,
+        [FromServices] CheckoutAcceptance acceptance,
+        [FromServices] DurableTaskClient workflows,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(acceptance);
-        return acceptance.AcceptAsync(request, workflows, cancellationToken);
+        return acceptance.AcceptAsync(request, idempotencyKey, workflows, cancellationToken);
     }
 
-    public static async Task<Results<Ok<OrderView>, ProblemHttpResult>> GetAsync(string orderId, IOrderViewStore views, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<OrderView>, NotFoundProblem>> GetAsync(string orderId, [FromServices] IOrderViewStore views, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(views);
         var view = await views.GetAsync(orderId, cancellationToken);
         return view is null ? UnknownOrder(orderId) : TypedResults.Ok(view);
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<OrderEventResponse>>, ProblemHttpResult>> GetEventsAsync(
-        string orderId, IOrderEventStore events, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<IReadOnlyList<OrderEventResponse>>, NotFoundProblem>> GetEventsAsync(
+        string orderId, [FromServices] IOrderEventStore events, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(events);
         var stream = await events.ReadAsync(orderId, 0, cancellationToken);
@@ -37,8 +46,8 @@ public static class CheckoutEndpoints
         return TypedResults.Ok(response);
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<NotificationRecord>>, ProblemHttpResult>> GetNotificationsAsync(
-        string orderId, IOrderViewStore views, INotificationLog notifications, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<IReadOnlyList<NotificationRecord>>, NotFoundProblem>> GetNotificationsAsync(
+        string orderId, [FromServices] IOrderViewStore views, [FromServices] INotificationLog notifications, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(views);
         ArgumentNullException.ThrowIfNull(notifications);
@@ -47,8 +56,8 @@ public static class CheckoutEndpoints
         return TypedResults.Ok(await notifications.ListAsync(orderId, cancellationToken));
     }
 
-    public static async Task<IResult> AddPaymentMethodAsync(
-        string orderId, HttpRequest request, IOrderViewStore views, DurableTaskClient workflows, CancellationToken cancellationToken)
+    public static async Task<Results<RequestAcceptedResult, BodyRejected, ValidationProblem, NotFoundProblem, ConflictProblem>> AddPaymentMethodAsync(
+        string orderId, HttpRequest request, [FromServices] IOrderViewStore views, [FromServices] DurableTaskClient workflows, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(views);
         ArgumentNullException.ThrowIfNull(workflows);
@@ -71,8 +80,8 @@ public static class CheckoutEndpoints
         return Accepted(orderId);
     }
 
-    public static async Task<IResult> CancelAsync(
-        string orderId, IOrderViewStore views, DurableTaskClient workflows, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Results<RequestAcceptedResult, NotFoundProblem, ConflictProblem>> CancelAsync(
+        string orderId, [FromServices] IOrderViewStore views, [FromServices] DurableTaskClient workflows, [FromServices] TimeProvider clock, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(views);
         ArgumentNullException.ThrowIfNull(workflows);
@@ -87,11 +96,7 @@ public static class CheckoutEndpoints
         return Accepted(orderId);
     }
 
-    internal static Accepted<RequestAccepted> Accepted(string orderId)
-    {
-        var statusUrl = CommerceRoutes.CheckoutUrl(orderId);
-        return TypedResults.Accepted(statusUrl, new RequestAccepted(orderId, statusUrl));
-    }
+    internal static RequestAcceptedResult Accepted(string orderId) => new(orderId);
 
-    internal static ProblemHttpResult UnknownOrder(string orderId) => Problems.NotFound($"No order with id '{orderId}'.");
+    internal static NotFoundProblem UnknownOrder(string orderId) => Problems.NotFound($"No order with id '{orderId}'.");
 }

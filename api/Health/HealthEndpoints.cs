@@ -1,6 +1,7 @@
 using AsyncCommerce.Catalog;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.DurableTask.Client;
 
 namespace AsyncCommerce.Api.Health;
@@ -12,8 +13,8 @@ public static class HealthEndpoints
 {
     private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(5);
 
-    public static async Task<Results<Ok<HealthReport>, JsonHttpResult<HealthReport>>> CheckAsync(
-        ICatalog catalog, DurableTaskClient workflows, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<HealthReport>, UnhealthyResult>> CheckAsync(
+        [FromServices] ICatalog catalog, [FromServices] DurableTaskClient workflows, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(workflows);
@@ -26,7 +27,7 @@ public static class HealthEndpoints
         };
         var healthy = checks.Values.All(v => v == "Healthy");
         var report = new HealthReport(healthy ? "Healthy" : "Unhealthy", checks);
-        return healthy ? TypedResults.Ok(report) : TypedResults.Json(report, statusCode: StatusCodes.Status503ServiceUnavailable);
+        return healthy ? TypedResults.Ok(report) : new UnhealthyResult(report);
     }
 
     private static async Task<string> ProbeAsync<T>(Func<CancellationToken, Task<T>> probe, CancellationToken cancellationToken)

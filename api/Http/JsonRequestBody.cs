@@ -16,26 +16,26 @@ public static class JsonRequestBody
     {
         ArgumentNullException.ThrowIfNull(request);
         if (!request.HasJsonContentType())
-            return JsonBodyResult.Fail<T>(Problems.UnsupportedMediaType());
+            return JsonBodyResult.Fail<T>(BodyRejected.UnsupportedMediaType());
         if (request.ContentLength > maxBytes)
-            return JsonBodyResult.Fail<T>(Problems.PayloadTooLarge(maxBytes));
+            return JsonBodyResult.Fail<T>(BodyRejected.TooLarge(maxBytes));
 
         var body = await ReadLimitedAsync(request.Body, maxBytes, cancellationToken);
         if (body is null)
-            return JsonBodyResult.Fail<T>(Problems.PayloadTooLarge(maxBytes));
+            return JsonBodyResult.Fail<T>(BodyRejected.TooLarge(maxBytes));
         if (body.Length == 0)
-            return JsonBodyResult.Fail<T>(Problems.Validation("$", "A JSON body is required."));
+            return JsonBodyResult.Fail<T>(BodyRejected.Malformed("$", "A JSON body is required."));
 
         try
         {
             var value = JsonSerializer.Deserialize<T>(body, CommerceJson.Options);
             return value is null
-                ? JsonBodyResult.Fail<T>(Problems.Validation("$", "The body must be a JSON object."))
+                ? JsonBodyResult.Fail<T>(BodyRejected.Malformed("$", "The body must be a JSON object."))
                 : JsonBodyResult.Ok(value);
         }
         catch (JsonException error)
         {
-            return JsonBodyResult.Fail<T>(Problems.Validation(ToContractPath(error.Path), Describe(error)));
+            return JsonBodyResult.Fail<T>(BodyRejected.Malformed(ToContractPath(error.Path), Describe(error)));
         }
     }
 
@@ -75,14 +75,14 @@ public static class JsonBodyResult
     public static JsonBodyResult<T> Ok<T>(T value)
         where T : class => new(value, null);
 
-    public static JsonBodyResult<T> Fail<T>(IResult problem)
+    public static JsonBodyResult<T> Fail<T>(BodyRejected problem)
         where T : class => new(null, problem);
 }
 
 public sealed class JsonBodyResult<T>
     where T : class
 {
-    internal JsonBodyResult(T? value, IResult? problem)
+    internal JsonBodyResult(T? value, BodyRejected? problem)
     {
         Value = value;
         Problem = problem;
@@ -91,5 +91,5 @@ public sealed class JsonBodyResult<T>
     public T? Value { get; }
 
     /// <summary>The response to send instead, when the body could not be read.</summary>
-    public IResult? Problem { get; }
+    public BodyRejected? Problem { get; }
 }

@@ -16,14 +16,14 @@ public static class Problems
     public static ValidationProblem Validation(string path, string message) =>
         Validation(new Dictionary<string, string[]>(StringComparer.Ordinal) { [path] = [message] });
 
-    public static ProblemHttpResult NotFound(string detail) =>
-        Problem(StatusCodes.Status404NotFound, "Not found.", detail, "https://tools.ietf.org/html/rfc9110#section-15.5.5");
+    public static NotFoundProblem NotFound(string detail) =>
+        new(Problem(StatusCodes.Status404NotFound, "Not found.", detail, "https://tools.ietf.org/html/rfc9110#section-15.5.5"));
 
-    public static ProblemHttpResult Conflict(string detail) =>
-        Problem(StatusCodes.Status409Conflict, "The request conflicts with the current state.", detail, "https://tools.ietf.org/html/rfc9110#section-15.5.10");
+    public static ConflictProblem Conflict(string detail) =>
+        new(Problem(StatusCodes.Status409Conflict, "The request conflicts with the current state.", detail, "https://tools.ietf.org/html/rfc9110#section-15.5.10"));
 
-    public static ProblemHttpResult Unprocessable(string detail) =>
-        Problem(StatusCodes.Status422UnprocessableEntity, "The request cannot be processed.", detail, "https://tools.ietf.org/html/rfc9110#section-15.5.21");
+    public static UnprocessableProblem Unprocessable(string detail) =>
+        new(Problem(StatusCodes.Status422UnprocessableEntity, "The request cannot be processed.", detail, "https://tools.ietf.org/html/rfc9110#section-15.5.21"));
 
     public static ProblemHttpResult PayloadTooLarge(int maxBytes) =>
         Problem(StatusCodes.Status413PayloadTooLarge, "The request body is too large.", $"The body may be at most {maxBytes} bytes.", "https://tools.ietf.org/html/rfc9110#section-15.5.14");

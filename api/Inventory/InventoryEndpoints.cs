@@ -1,8 +1,10 @@
+using System.ComponentModel.DataAnnotations;
 using AsyncCommerce.Api.Http;
 using AsyncCommerce.Catalog;
 using AsyncCommerce.Inventory;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace AsyncCommerce.Api.Inventory;
 
@@ -18,15 +20,18 @@ public sealed record InventoryLocationResponse(string LocationId, int OnHand, in
     }
 }
 
-public sealed record SetOnHandRequest(int? OnHand);
+/// <param name="OnHand">Described for the OpenAPI document; <see cref="InventoryEndpoints.SetOnHandAsync"/> checks it.</param>
+public sealed record SetOnHandRequest([property: Required, Range(0, SetOnHandRequest.MaxOnHand)] int? OnHand)
+{
+    public const int MaxOnHand = 1_000_000;
+}
 
 /// <summary>Inventory administration: stock levels straight from the inventory store, which is their system of record.</summary>
 public static class InventoryEndpoints
 {
     private const int MaxBodyBytes = 1024;
-    private const int MaxOnHand = 1_000_000;
 
-    public static async Task<Results<Ok<InventoryResponse>, ProblemHttpResult>> GetAsync(string sku, IInventoryStore inventory, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<InventoryResponse>, NotFoundProblem>> GetAsync(string sku, [FromServices] IInventoryStore inventory, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(inventory);
         var levels = await inventory.GetLevelsAsync(sku, cancellationToken);
@@ -35,16 +40,16 @@ public static class InventoryEndpoints
         return TypedResults.Ok(new InventoryResponse(sku, [.. levels.OrderBy(l => l.LocationId, StringComparer.Ordinal).Select(InventoryLocationResponse.From)]));
     }
 
-    public static async Task<IResult> SetOnHandAsync(
-        string sku, string locationId, HttpRequest request, ICatalog catalog, IInventoryStore inventory, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<InventoryLocationResponse>, BodyRejected, ValidationProblem, NotFoundProblem, ConflictProblem>> SetOnHandAsync(
+        string sku, string locationId, HttpRequest request, [FromServices] ICatalog catalog, [FromServices] IInventoryStore inventory, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(inventory);
         var body = await JsonRequestBody.ReadAsync<SetOnHandRequest>(request, MaxBodyBytes, cancellationToken);
         if (body.Problem is not null)
             return body.Problem;
-        if (body.Value!.OnHand is not { } onHand || onHand < 0 || onHand > MaxOnHand)
-            return Problems.Validation("onHand", $"A whole number from 0 to {MaxOnHand} is required.");
+        if (body.Value!.OnHand is not { } onHand || onHand < 0 || onHand > SetOnHandRequest.MaxOnHand)
+            return Problems.Validation("onHand", $"A whole number from 0 to {SetOnHandRequest.MaxOnHand} is required.");
 
         if (await catalog.FindItemAsync(sku, cancellationToken) is null)
             return Problems.NotFound($"No SKU '{sku}' in the catalog.");

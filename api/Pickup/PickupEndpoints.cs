@@ -7,6 +7,7 @@ using AsyncCommerce.Checkout;
 using AsyncCommerce.Orders;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.DurableTask.Client;
 
 namespace AsyncCommerce.Api.Pickup;
@@ -16,8 +17,8 @@ public static class PickupEndpoints
 {
     private const int MaxBodyBytes = 4 * 1024;
 
-    public static async Task<Results<Ok<IReadOnlyList<PickupQueueEntry>>, ProblemHttpResult, ValidationProblem>> ListAsync(
-        string storeId, string? status, ICatalog catalog, IOrderViewStore views, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<IReadOnlyList<PickupQueueEntry>>, NotFoundProblem, ValidationProblem>> ListAsync(
+        string storeId, string? status, [FromServices] ICatalog catalog, [FromServices] IOrderViewStore views, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(views);
@@ -37,8 +38,8 @@ public static class PickupEndpoints
         return TypedResults.Ok(queue);
     }
 
-    public static async Task<IResult> MarkReadyAsync(
-        string storeId, string orderId, IOrderViewStore views, DurableTaskClient workflows, CancellationToken cancellationToken)
+    public static async Task<Results<RequestAcceptedResult, NotFoundProblem, ConflictProblem>> MarkReadyAsync(
+        string storeId, string orderId, [FromServices] IOrderViewStore views, [FromServices] DurableTaskClient workflows, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(workflows);
         var view = await FindStoreOrderAsync(views, storeId, orderId, cancellationToken);
@@ -51,8 +52,8 @@ public static class PickupEndpoints
         return CheckoutEndpoints.Accepted(orderId);
     }
 
-    public static async Task<IResult> CollectAsync(
-        string storeId, string orderId, HttpRequest request, IOrderViewStore views, DurableTaskClient workflows, CancellationToken cancellationToken)
+    public static async Task<Results<RequestAcceptedResult, BodyRejected, ValidationProblem, NotFoundProblem, ConflictProblem, UnprocessableProblem>> CollectAsync(
+        string storeId, string orderId, HttpRequest request, [FromServices] IOrderViewStore views, [FromServices] DurableTaskClient workflows, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(workflows);
         var body = await JsonRequestBody.ReadAsync<CollectPickupRequest>(request, MaxBodyBytes, cancellationToken);
@@ -84,6 +85,6 @@ public static class PickupEndpoints
     private static bool CodesMatch(string expected, string given) =>
         CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(expected), Encoding.UTF8.GetBytes(given));
 
-    private static ProblemHttpResult UnknownPickup(string storeId, string orderId) =>
+    private static NotFoundProblem UnknownPickup(string storeId, string orderId) =>
         Problems.NotFound($"Store '{storeId}' has no pickup order '{orderId}'.");
 }

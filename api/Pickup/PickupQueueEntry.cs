@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using AsyncCommerce.Orders;
 
 namespace AsyncCommerce.Api.Pickup;
@@ -20,4 +21,5 @@ public sealed record PickupQueueEntry(
     }
 }
 
-public sealed record CollectPickupRequest(string? Code);
+/// <param name="Code">Described for the OpenAPI document; <see cref="PickupEndpoints.CollectAsync"/> checks it.</param>
+public sealed record CollectPickupRequest([property: Required] string? Code);

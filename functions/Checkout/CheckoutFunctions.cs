@@ -17,11 +17,14 @@ public sealed class CheckoutFunctions(
     CheckoutAcceptance acceptance, IOrderViewStore views, IOrderEventStore events, INotificationLog notifications, TimeProvider clock)
 {
     [Function(nameof(CommerceRoutes.AcceptCheckout))]
-    public Task<IResult> AcceptCheckout(
+    public async Task<IResult> AcceptCheckout(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = CommerceRoutes.Templates.Checkouts)] HttpRequest request,
         [DurableClient] DurableTaskClient workflows,
-        CancellationToken cancellationToken) =>
-        CheckoutEndpoints.AcceptAsync(request, acceptance, workflows, cancellationToken);
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return await CheckoutEndpoints.AcceptAsync(request, request.Headers[IdempotencyKey.Header], acceptance, workflows, cancellationToken);
+    }
 
     [Function(nameof(CommerceRoutes.GetCheckout))]
     public async Task<IResult> GetCheckout(
@@ -45,18 +48,18 @@ public sealed class CheckoutFunctions(
         await CheckoutEndpoints.GetNotificationsAsync(orderId, views, notifications, cancellationToken);
 
     [Function(nameof(CommerceRoutes.AddPaymentMethod))]
-    public Task<IResult> AddPaymentMethod(
+    public async Task<IResult> AddPaymentMethod(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = CommerceRoutes.Templates.CheckoutPayments)] HttpRequest request,
         string orderId,
         [DurableClient] DurableTaskClient workflows,
         CancellationToken cancellationToken) =>
-        CheckoutEndpoints.AddPaymentMethodAsync(orderId, request, views, workflows, cancellationToken);
+        await CheckoutEndpoints.AddPaymentMethodAsync(orderId, request, views, workflows, cancellationToken);
 
     [Function(nameof(CommerceRoutes.CancelCheckout))]
-    public Task<IResult> CancelCheckout(
+    public async Task<IResult> CancelCheckout(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = CommerceRoutes.Templates.CheckoutCancel)] HttpRequest request,
         string orderId,
         [DurableClient] DurableTaskClient workflows,
         CancellationToken cancellationToken) =>
-        CheckoutEndpoints.CancelAsync(orderId, views, workflows, clock, cancellationToken);
+        await CheckoutEndpoints.CancelAsync(orderId, views, workflows, clock, cancellationToken);
 }

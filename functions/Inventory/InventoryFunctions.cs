@@ -18,10 +18,10 @@ public sealed class InventoryFunctions(ICatalog catalog, IInventoryStore invento
         await InventoryEndpoints.GetAsync(sku, inventory, cancellationToken);
 
     [Function(nameof(CommerceRoutes.SetStockOnHand))]
-    public Task<IResult> SetStockOnHand(
+    public async Task<IResult> SetStockOnHand(
         [HttpTrigger(AuthorizationLevel.Function, "put", Route = CommerceRoutes.Templates.InventoryLevel)] HttpRequest request,
         string sku,
         string locationId,
         CancellationToken cancellationToken) =>
-        InventoryEndpoints.SetOnHandAsync(sku, locationId, request, catalog, inventory, cancellationToken);
+        await InventoryEndpoints.SetOnHandAsync(sku, locationId, request, catalog, inventory, cancellationToken);
 }

@@ -22,20 +22,20 @@ public sealed class PickupFunctions(ICatalog catalog, IOrderViewStore views)
     }
 
     [Function(nameof(CommerceRoutes.MarkPickupReady))]
-    public Task<IResult> MarkPickupReady(
+    public async Task<IResult> MarkPickupReady(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = CommerceRoutes.Templates.PickupReady)] HttpRequest request,
         string storeId,
         string orderId,
         [DurableClient] DurableTaskClient workflows,
         CancellationToken cancellationToken) =>
-        PickupEndpoints.MarkReadyAsync(storeId, orderId, views, workflows, cancellationToken);
+        await PickupEndpoints.MarkReadyAsync(storeId, orderId, views, workflows, cancellationToken);
 
     [Function(nameof(CommerceRoutes.CollectPickup))]
-    public Task<IResult> CollectPickup(
+    public async Task<IResult> CollectPickup(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = CommerceRoutes.Templates.PickupCollect)] HttpRequest request,
         string storeId,
         string orderId,
         [DurableClient] DurableTaskClient workflows,
         CancellationToken cancellationToken) =>
-        PickupEndpoints.CollectAsync(storeId, orderId, request, views, workflows, cancellationToken);
+        await PickupEndpoints.CollectAsync(storeId, orderId, request, views, workflows, cancellationToken);
 }

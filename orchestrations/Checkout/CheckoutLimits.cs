@@ -5,10 +5,14 @@ public static class CheckoutLimits
 {
     public const int MinQuantity = 1;
     public const int MaxQuantity = 100;
+    public const int MinLines = 1;
     public const int MaxLines = 50;
     public const int MinPayments = 1;
     public const int MaxPayments = 5;
     public const int MaxIdLength = 128;
     public const int MaxTokenLength = 256;
+    public const int MaxAddressLineLength = 200;
+    public const int MaxCityLength = 100;
+    public const int MaxPostalCodeLength = 20;
     public const int MaxBodyBytes = 64 * 1024;
 }

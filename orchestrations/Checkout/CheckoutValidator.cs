@@ -122,9 +122,9 @@ public sealed partial class CheckoutValidator(ICatalog catalog)
             return null;
         }
 
-        var line1 = RequireText(address.Line1, "fulfillment.address.line1", 200, errors);
-        var city = RequireText(address.City, "fulfillment.address.city", 100, errors);
-        var postalCode = RequireText(address.PostalCode, "fulfillment.address.postalCode", 20, errors);
+        var line1 = RequireText(address.Line1, "fulfillment.address.line1", CheckoutLimits.MaxAddressLineLength, errors);
+        var city = RequireText(address.City, "fulfillment.address.city", CheckoutLimits.MaxCityLength, errors);
+        var postalCode = RequireText(address.PostalCode, "fulfillment.address.postalCode", CheckoutLimits.MaxPostalCodeLength, errors);
         var country = address.Country?.Trim().ToUpperInvariant();
         if (country is null || !CountryPattern().IsMatch(country))
         {
@@ -155,7 +155,7 @@ public sealed partial class CheckoutValidator(ICatalog catalog)
     private async Task<IReadOnlyList<OrderLine>?> PriceLinesAsync(
         IReadOnlyList<CheckoutLineRequest?>? lines, string? currency, ValidationErrors errors, CancellationToken cancellationToken)
     {
-        if (lines is null || lines.Count == 0)
+        if (lines is null || lines.Count < CheckoutLimits.MinLines)
         {
             errors.Add("lines", "At least one line is required.");
             return null;
