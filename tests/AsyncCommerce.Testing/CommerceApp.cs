@@ -1,5 +1,6 @@
 using AsyncCommerce.Adapters.InMemory.Messaging;
 using AsyncCommerce.Orders;
+using AsyncCommerce.Testing.Contract;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.DurableTask.Client;
@@ -11,7 +12,8 @@ namespace AsyncCommerce.Testing;
 
 /// <summary>
 /// The real local host (HTTP pipeline, embedded Durable Task engine, in-memory adapters) in the test process,
-/// with durations short enough for tests. Override any setting by its configuration key.
+/// with durations short enough for tests. Override any setting by its configuration key. Every request and response
+/// through it is checked against the host's OpenAPI document (<see cref="ContractChecking"/>).
 /// </summary>
 public sealed class CommerceApp : WebApplicationFactory<Program>
 {
@@ -59,5 +61,8 @@ public sealed class CommerceApp : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(_settings));
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+
+        // Every exchange a test makes is held to the OpenAPI document the host serves.
+        builder.ConfigureServices(ContractChecking.AddTo);
     }
 }

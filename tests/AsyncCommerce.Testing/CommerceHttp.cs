@@ -4,8 +4,10 @@ using System.Text;
 using AsyncCommerce.Api.Checkout;
 using AsyncCommerce.Api.Http;
 using AsyncCommerce.Api.Inventory;
+using AsyncCommerce.Api.OpenApi;
 using AsyncCommerce.Notifications;
 using AsyncCommerce.Orders;
+using AsyncCommerce.Testing.Contract;
 using Xunit;
 
 namespace AsyncCommerce.Testing;
@@ -90,6 +92,13 @@ public static class CommerceHttp
 
     public static Task<HttpResponseMessage> CollectPickupAsync(this HttpClient http, string storeId, string orderId, string? code) =>
         http.PostJsonAsync($"/api/stores/{storeId}/pickups/{orderId}/collect", new { code });
+
+    /// <summary>The OpenAPI document the host serves, ready to check exchanges and values against.</summary>
+    public static async Task<ServedContract> GetContractAsync(this HttpClient http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        return ServedContract.From(await http.GetStringAsync(new Uri(CommerceOpenApi.Path, UriKind.Relative)));
+    }
 
     public static string NewKey() => $"test-{Guid.NewGuid():N}";
 }
