@@ -22,9 +22,11 @@ public static class CommerceApiServiceCollectionExtensions
             .Validate(o => o.IdempotencyRetention >= TimeSpan.FromHours(24), $"{CheckoutOptions.Section}:IdempotencyRetention must be at least 24 hours (the contract promises it).")
             .Validate(o => o.AcceptanceLease > TimeSpan.Zero && o.DuplicateWait >= TimeSpan.Zero, $"{CheckoutOptions.Section}: AcceptanceLease must be positive and DuplicateWait not negative.")
             .Validate(o => o.RetryAfterSeconds >= 0, $"{CheckoutOptions.Section}:RetryAfterSeconds must not be negative.")
+            .Validate(o => o.StatusWaitRecheckInterval >= TimeSpan.Zero, $"{CheckoutOptions.Section}:StatusWaitRecheckInterval must not be negative (zero: never re-read).")
             .ValidateOnStart();
         services.AddSingleton<CheckoutValidator>();
         services.AddSingleton<CheckoutAcceptance>();
+        services.AddSingleton<OrderChangeWait>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<WorkflowHistoryRetention>();
         services.Configure<JsonOptions>(options => CommerceJson.Configure(options.SerializerOptions));

@@ -1,6 +1,7 @@
 using AsyncCommerce.Adapters.InMemory;
 using AsyncCommerce.Adapters.Simulated;
 using AsyncCommerce.Api;
+using AsyncCommerce.Api.Checkout;
 using AsyncCommerce.Api.OpenApi;
 using AsyncCommerce.LocalHost.EmbeddedEngine;
 using AsyncCommerce.LocalHost.Storage;
@@ -41,7 +42,7 @@ public static class LocalCommerceHost
         if (storage == StorageMode.Azurite)
             services.AddAzuriteStorage(configuration);
         else
-            services.AddInMemoryAdapters();
+            services.AddInMemoryAdapters().Configure<CheckoutOptions>(SignalSeesEveryChange);
         services.AddSimulatedAdapters();
         services.AddOrderEventDispatcher(configuration);
         services.AddCommerceApi(configuration);
@@ -50,6 +51,10 @@ public static class LocalCommerceHost
         services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(10));
         return services;
     }
+
+    // In memory, only this process saves order views, so its change signal wakes every waiting status request; it
+    // need not re-read (configuration, bound later, can still set an interval).
+    private static void SignalSeesEveryChange(CheckoutOptions checkout) => checkout.StatusWaitRecheckInterval = TimeSpan.Zero;
 
     public static WebApplication MapLocalCommerce(this WebApplication app)
     {

@@ -33,6 +33,7 @@ public static class CommerceServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<PaymentOptions>>(new DescribedValidation<PaymentOptions>(o => o.Validate()));
         services.AddSingleton<IValidateOptions<PickupOptions>>(new DescribedValidation<PickupOptions>(o => o.Validate()));
         services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OrderViewChanges>();
         services.AddSingleton<OrderEventRecorder>();
         services.AddSingleton<NotificationConsumer>();
         return services;

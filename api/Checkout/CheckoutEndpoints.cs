@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using AsyncCommerce.Api.Http;
 using AsyncCommerce.Checkout;
@@ -28,11 +29,29 @@ public static class CheckoutEndpoints
         return acceptance.AcceptAsync(request, idempotencyKey, workflows, cancellationToken);
     }
 
-    public static async Task<Results<Ok<OrderView>, NotFoundProblem>> GetAsync(string orderId, [FromServices] IOrderViewStore views, CancellationToken cancellationToken)
+    /// <summary>
+    /// The order's read model with its ETag. With <c>If-None-Match</c> naming the current version it answers 304, after
+    /// waiting up to <c>Prefer: wait=N</c> seconds for a change, so a storefront follows an order without a polling loop.
+    /// </summary>
+    public static async Task<Results<OrderResult, OrderNotModified, NotFoundProblem>> GetAsync(
+        string orderId,
+        [FromHeader(Name = OrderETag.IfNoneMatchHeader), Description("The ETag of the version you have: 304 while the order is still at it.")] string? ifNoneMatch,
+        [FromHeader(Name = PreferWait.Header), Description("`wait=N` (N at most 30): with If-None-Match, wait up to N seconds for the order to change before answering 304.")] string? prefer,
+        [FromServices] IOrderViewStore views,
+        [FromServices] OrderChangeWait changes,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(views);
+        ArgumentNullException.ThrowIfNull(changes);
         var view = await views.GetAsync(orderId, cancellationToken);
-        return view is null ? UnknownOrder(orderId) : TypedResults.Ok(view);
+        if (view is null)
+            return UnknownOrder(orderId);
+        if (!OrderETag.Matches(ifNoneMatch, view.Version))
+            return new OrderResult(view);
+
+        var wait = PreferWait.Parse(prefer);
+        var current = wait > TimeSpan.Zero ? await changes.WaitAsync(orderId, view.Version, wait, cancellationToken) ?? view : view;
+        return current.Version == view.Version ? new OrderNotModified(view.Version) : new OrderResult(current);
     }
 
     public static async Task<Results<Ok<IReadOnlyList<OrderEventResponse>>, NotFoundProblem>> GetEventsAsync(

@@ -17,6 +17,13 @@ public sealed class CheckoutOptions
     /// <summary>How long a concurrent duplicate waits for the first request to finish before answering 409.</summary>
     public TimeSpan DuplicateWait { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How often a request waiting for an order to change (<c>Prefer: wait</c>) re-reads it, for changes saved by another
+    /// process (hosts sharing a store, a scaled-out Functions app), which this process's change signal does not see. Zero:
+    /// never, for a host whose store only it writes (the local host in memory).
+    /// </summary>
+    public TimeSpan StatusWaitRecheckInterval { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>The Retry-After a storefront is given with 202, in seconds.</summary>
     public int RetryAfterSeconds { get; set; } = 1;
 }

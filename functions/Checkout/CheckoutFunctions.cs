@@ -11,10 +11,11 @@ namespace AsyncCommerce.Functions.Checkout;
 /// <summary>
 /// The storefront's order routes. Each function hands its request to the shared handler in <c>api/</c> and returns
 /// the handler's <see cref="IResult"/>, which the ASP.NET Core integration writes to the response. Responses carry
-/// the API's own status URL, never the Durable management URLs.
+/// the API's own status URL, never the Durable management URLs; GetCheckout's long poll (<c>Prefer: wait</c>) waits on
+/// the read model, so a storefront needs none.
 /// </summary>
 public sealed class CheckoutFunctions(
-    CheckoutAcceptance acceptance, IOrderViewStore views, IOrderEventStore events, INotificationLog notifications, TimeProvider clock)
+    CheckoutAcceptance acceptance, IOrderViewStore views, OrderChangeWait changes, IOrderEventStore events, INotificationLog notifications, TimeProvider clock)
 {
     [Function(nameof(CommerceRoutes.AcceptCheckout))]
     public async Task<IResult> AcceptCheckout(
@@ -30,8 +31,12 @@ public sealed class CheckoutFunctions(
     public async Task<IResult> GetCheckout(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = CommerceRoutes.Templates.Checkout)] HttpRequest request,
         string orderId,
-        CancellationToken cancellationToken) =>
-        await CheckoutEndpoints.GetAsync(orderId, views, cancellationToken);
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return await CheckoutEndpoints.GetAsync(
+            orderId, request.Headers.IfNoneMatch, request.Headers[PreferWait.Header], views, changes, cancellationToken);
+    }
 
     [Function(nameof(CommerceRoutes.GetCheckoutEvents))]
     public async Task<IResult> GetCheckoutEvents(

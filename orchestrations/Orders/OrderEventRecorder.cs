@@ -12,6 +12,7 @@ public sealed partial class OrderEventRecorder(
     IOrderEventStore events,
     IOrderViewStore views,
     OutboxSignal outbox,
+    OrderViewChanges viewChanges,
     ILogger<OrderEventRecorder> logger)
 {
     public async Task<OrderEvent> RecordAsync(string orderId, string eventId, DateTimeOffset occurredAt, OrderEventData data, CancellationToken cancellationToken = default)
@@ -37,7 +38,7 @@ public sealed partial class OrderEventRecorder(
     {
         var view = await views.GetAsync(stored.OrderId, cancellationToken);
         if ((view?.Version ?? 0) == stored.Sequence - 1)
-            await views.SaveAsync(OrderProjection.Apply(view, stored), cancellationToken);
+            await SaveAsync(OrderProjection.Apply(view, stored), cancellationToken);
         else
             await CatchUpAsync(stored.OrderId, view, cancellationToken);
     }
@@ -49,7 +50,13 @@ public sealed partial class OrderEventRecorder(
             return;
         var projected = OrderProjection.Apply(view, newer);
         if (projected is not null)
-            await views.SaveAsync(projected, cancellationToken);
+            await SaveAsync(projected, cancellationToken);
+    }
+
+    private async Task SaveAsync(OrderView view, CancellationToken cancellationToken)
+    {
+        await views.SaveAsync(view, cancellationToken);
+        viewChanges.Notify(view.OrderId);
     }
 
     // A one-line summary for the progress log; never tokens or contact details.

@@ -12,6 +12,7 @@ public sealed class CommerceApiServiceCollectionExtensionsTests
     [InlineData("Commerce:Checkout:AcceptanceLease", "00:00:00")]
     [InlineData("Commerce:Checkout:DuplicateWait", "-00:00:01")]
     [InlineData("Commerce:Checkout:RetryAfterSeconds", "-1")]
+    [InlineData("Commerce:Checkout:StatusWaitRecheckInterval", "-00:00:01")]
     public async Task AddCommerceApi_SettingThatBreaksTheContract_HostFailsToStart(string key, string value)
     {
         // A bare host with only the API's services: the failure must come from their validation and nothing else.

@@ -159,6 +159,19 @@ public sealed class CommerceOpenApiTests(ServedDocument served) : IClassFixture<
         Assert.True(headers.TryGetProperty("Idempotent-Replayed", out _));
     }
 
+    [Fact]
+    public void GetCheckout_Document_HasTheConditionalLongPoll()
+    {
+        var operation = Operation(CommerceRoutes.GetCheckout);
+
+        var headers = operation.GetProperty("parameters").EnumerateArray().Where(p => p.GetProperty("in").GetString() == "header").Select(p => p.GetProperty("name").GetString());
+        Assert.Equal(["If-None-Match", "Prefer"], headers.Order(StringComparer.Ordinal));
+        var responses = operation.GetProperty("responses");
+        Assert.True(responses.GetProperty("200").GetProperty("headers").GetProperty("ETag").GetProperty("required").GetBoolean());
+        Assert.True(responses.GetProperty("304").GetProperty("headers").GetProperty("ETag").GetProperty("required").GetBoolean());
+        Assert.False(responses.GetProperty("304").TryGetProperty("content", out _));
+    }
+
     [Theory]
     [InlineData(nameof(CommerceRoutes.AddPaymentMethod))]
     [InlineData(nameof(CommerceRoutes.CancelCheckout))]

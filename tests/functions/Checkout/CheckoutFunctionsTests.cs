@@ -5,6 +5,7 @@ using AsyncCommerce.Orders;
 using AsyncCommerce.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask;
+using Microsoft.Extensions.DependencyInjection;
 using Moq;
 
 namespace AsyncCommerce.Functions.Tests.Checkout;
@@ -88,6 +89,46 @@ public sealed class CheckoutFunctionsTests : IDisposable
     }
 
     [Fact]
+    public async Task GetCheckout_AcceptedOrder_CarriesItsVersionAsETag()
+    {
+        var orderId = await _app.PlaceOrderAsync();
+        var request = _app.Request("GET", $"/api/checkouts/{orderId}");
+
+        var response = await (await Functions.GetCheckout(request, orderId, CancellationToken.None)).ExecuteAsync(request);
+
+        Assert.Equal("\"1\"", response.Headers.ETag.ToString());
+    }
+
+    [Fact]
+    public async Task GetCheckout_WaitingWhenTheOrderChanges_AnswersWithTheNewVersion()
+    {
+        var orderId = await _app.PlaceOrderAsync();
+        var request = WaitingRequest(orderId, "\"1\"", "wait=20");
+
+        var answer = Functions.GetCheckout(request, orderId, CancellationToken.None);
+        await Eventually.UntilAsync(() => Task.FromResult(_app.Services.GetRequiredService<OrderViewChanges>().Waiting(orderId)), n => n > 0, "the request to wait");
+        await _app.RecordAsync(orderId, new StockReserved("store-001"));
+        var response = await (await answer.WaitAsync(TimeSpan.FromSeconds(5))).ExecuteAsync(request);
+
+        Assert.Equal(StatusCodes.Status200OK, response.StatusCode);
+        Assert.Equal("\"2\"", response.Headers.ETag.ToString());
+        Assert.Equal(2, response.Json.GetProperty("version").GetInt32());
+    }
+
+    [Fact]
+    public async Task GetCheckout_WaitWithoutAChange_Returns304()
+    {
+        var orderId = await _app.PlaceOrderAsync();
+        var request = WaitingRequest(orderId, "\"1\"", "wait=1");
+
+        var response = await (await Functions.GetCheckout(request, orderId, CancellationToken.None)).ExecuteAsync(request);
+
+        Assert.Equal(StatusCodes.Status304NotModified, response.StatusCode);
+        Assert.Equal("\"1\"", response.Headers.ETag.ToString());
+        Assert.Empty(response.Body);
+    }
+
+    [Fact]
     public async Task GetCheckout_UnknownOrder_Returns404Problem()
     {
         var request = _app.Request("GET", "/api/checkouts/ord_unknown");
@@ -154,6 +195,14 @@ public sealed class CheckoutFunctionsTests : IDisposable
         var response = await (await Functions.AddPaymentMethod(request, orderId, _app.Workflows.Object, CancellationToken.None)).ExecuteAsync(request);
 
         Assert.Equal(StatusCodes.Status409Conflict, response.StatusCode);
+    }
+
+    private HttpRequest WaitingRequest(string orderId, string ifNoneMatch, string prefer)
+    {
+        var request = _app.Request("GET", $"/api/checkouts/{orderId}");
+        request.Headers.IfNoneMatch = ifNoneMatch;
+        request.Headers["Prefer"] = prefer;
+        return request;
     }
 
     public void Dispose() => _app.Dispose();

@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 using Moq;
 
 namespace AsyncCommerce.Functions.Tests.Support;
@@ -26,6 +28,7 @@ public sealed class FunctionAppHarness : IDisposable
         var configuration = new ConfigurationBuilder().Build();
         var services = new ServiceCollection()
             .AddLogging()
+            .AddSingleton<IHostApplicationLifetime, ApplicationLifetime>()
             .AddSingleton<IConfiguration>(configuration)
             .AddCommerceFunctionApp(configuration)
             .AddInMemoryAdapters()

@@ -93,7 +93,7 @@ public sealed class OrderEventDispatcherTests : IDisposable
         await _dispatcher.StartAsync(CancellationToken.None);
         try
         {
-            var recorder = new OrderEventRecorder(_events, new InMemoryOrderViewStore(), _signal, NullLogger<OrderEventRecorder>.Instance);
+            var recorder = new OrderEventRecorder(_events, new InMemoryOrderViewStore(), _signal, new OrderViewChanges(), NullLogger<OrderEventRecorder>.Instance);
             var placed = await recorder.RecordAsync(OrderId, "placed", PlacedAt, Placed(PickupAt(StoreId)));
 
             // The poll interval is a minute: only the recorder's nudge can publish within the deadline.

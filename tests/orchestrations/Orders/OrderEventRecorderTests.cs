@@ -12,10 +12,23 @@ public sealed class OrderEventRecorderTests
 
     private readonly InMemoryOrderEventStore _events = new();
     private readonly InMemoryOrderViewStore _views = new();
+    private readonly OrderViewChanges _viewChanges = new();
     private readonly OrderEventRecorder _recorder;
 
     public OrderEventRecorderTests() =>
-        _recorder = new OrderEventRecorder(_events, _views, new OutboxSignal(), NullLogger<OrderEventRecorder>.Instance);
+        _recorder = new OrderEventRecorder(_events, _views, new OutboxSignal(), _viewChanges, NullLogger<OrderEventRecorder>.Instance);
+
+    [Fact]
+    public async Task RecordAsync_WhileAReaderWaitsOnTheOrder_WakesItAfterTheViewIsSaved()
+    {
+        await _recorder.RecordAsync(OrderId, "placed", Now, Placed(PickupAt(StoreId)));
+        using var waiting = _viewChanges.Subscribe(OrderId);
+
+        await _recorder.RecordAsync(OrderId, "reserved", Now.AddMinutes(1), new StockReserved(StoreId));
+
+        Assert.True(waiting.Changed.IsCompleted);
+        Assert.Equal(2, (await _views.GetAsync(OrderId))!.Version);
+    }
 
     [Fact]
     public async Task RecordAsync_NewEvent_AppendsItToTheStream()
