@@ -1,5 +1,6 @@
 using AsyncCommerce.Adapters.Simulated;
 using AsyncCommerce.Api;
+using AsyncCommerce.Functions.OpenApi;
 using Azure.Core.Serialization;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
@@ -21,6 +22,7 @@ public static class CommerceFunctionAppServiceCollectionExtensions
         services.AddCommerceWorkflows(configuration);
         services.AddCommerceApi(configuration);
         services.AddSimulatedAdapters();
+        services.AddSingleton<FunctionAppOpenApiDocument>();
 
         // Orchestration inputs, outputs and events are stored in the task hub's history and outlive deployments:
         // write them in the system's JSON shape (enums by name), not the worker's default, so that reordering an

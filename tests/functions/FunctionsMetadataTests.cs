@@ -1,5 +1,7 @@
 using AsyncCommerce.Api;
+using AsyncCommerce.Api.OpenApi;
 using AsyncCommerce.Functions.Http;
+using AsyncCommerce.Functions.OpenApi;
 using AsyncCommerce.Functions.Tests.Support;
 using AsyncCommerce.Functions.Workflows;
 using Microsoft.Azure.Functions.Worker;
@@ -18,6 +20,9 @@ public sealed class FunctionsMetadataTests
 
     /// <summary>Housekeeping on a schedule: no route, no workflow step.</summary>
     private static readonly string[] TimerFunctions = [nameof(WorkflowHistoryFunctions.PurgeWorkflowHistory)];
+
+    /// <summary>The contract's own document: an HTTP function that is no route of the contract.</summary>
+    private static readonly string[] DocumentFunctions = [nameof(OpenApiFunctions.GetOpenApiDocument)];
 
     public static TheoryData<string> RouteNames => [.. CommerceRoutes.All.Select(r => r.Name)];
 
@@ -55,6 +60,7 @@ public sealed class FunctionsMetadataTests
             .Concat(CommerceTasks.Orchestrators.Select(t => t.Name))
             .Concat(CommerceTasks.Activities.Select(t => t.Name))
             .Concat(TimerFunctions)
+            .Concat(DocumentFunctions)
             .Order(StringComparer.Ordinal);
 
         Assert.Equal(expected, Functions.Select(f => f.Name).Order(StringComparer.Ordinal));
@@ -72,11 +78,20 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
-    public void HttpTriggers_OnlyHealthIsAnonymous()
+    public void HttpTriggers_OnlyHealthAndTheDocumentAreAnonymous()
     {
         var anonymous = Functions.Where(f => f.Trigger?.Type == "httpTrigger" && f.Trigger.AuthLevel == "Anonymous").Select(f => f.Name);
 
-        Assert.Equal([CommerceRoutes.GetHealth.Name], anonymous);
+        Assert.Equal([CommerceRoutes.GetHealth.Name, nameof(OpenApiFunctions.GetOpenApiDocument)], anonymous.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void GetOpenApiDocument_IsAGetAtTheDocumentsRoute()
+    {
+        var trigger = TriggerOf(nameof(OpenApiFunctions.GetOpenApiDocument), "httpTrigger");
+
+        Assert.Equal(["get"], trigger.Methods);
+        Assert.Equal(CommerceOpenApi.Route, trigger.Route);
     }
 
     [Fact]
