@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,16 +19,21 @@ namespace AsyncCommerce.Testing.Contract;
 /// </summary>
 public sealed class ContractChecking : IStartupFilter
 {
-    public static void AddTo(IServiceCollection services) => services.AddSingleton<IStartupFilter, ContractChecking>();
+    public static void AddTo(IServiceCollection services)
+    {
+        services.AddSingleton<IStartupFilter, ContractChecking>();
+        services.AddSingleton<ContractViolations>();
+    }
 
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
         var document = new Lazy<Task<ServedContract>>(() => FetchAsync(app.ApplicationServices));
-        app.Use(async (context, inner) => await CheckAsync(context, inner, document));
+        var found = app.ApplicationServices.GetRequiredService<ContractViolations>();
+        app.Use(async (context, inner) => await CheckAsync(context, inner, document, found));
         next(app);
     };
 
-    private static async Task CheckAsync(HttpContext context, RequestDelegate inner, Lazy<Task<ServedContract>> document)
+    private static async Task CheckAsync(HttpContext context, RequestDelegate inner, Lazy<Task<ServedContract>> document, ContractViolations found)
     {
         context.Request.EnableBuffering();
         var sent = context.Response.Body;
@@ -44,6 +51,7 @@ public sealed class ContractChecking : IStartupFilter
         if (RouteOf(context) is { } route && !context.RequestAborted.IsCancellationRequested)
         {
             var violations = (await document.Value).Check(await RecordAsync(context, route, written));
+            found.Add(violations);
             if (violations.Count > 0)
                 throw ContractViolationException.For(violations);
         }
@@ -82,11 +90,13 @@ public sealed class ContractChecking : IStartupFilter
     private static Dictionary<string, string> Flatten(IHeaderDictionary headers) =>
         headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>The document as served: fetched through the host's own pipeline, once per host.</summary>
+    /// <summary>The document as served: fetched through the host's own server (test server or Kestrel), once per host.</summary>
     private static async Task<ServedContract> FetchAsync(IServiceProvider services)
     {
-        var server = (TestServer)services.GetRequiredService<IServer>();
-        using var client = server.CreateClient();
+        var server = services.GetRequiredService<IServer>();
+        using var client = server is TestServer testServer
+            ? testServer.CreateClient()
+            : new HttpClient { BaseAddress = new Uri(server.Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First()) };
         return ServedContract.From(await client.GetStringAsync(new Uri(CommerceOpenApi.Path, UriKind.Relative)));
     }
 }
