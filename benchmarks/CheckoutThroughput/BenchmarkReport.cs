@@ -29,10 +29,5 @@ internal sealed record BenchmarkReport(
         output.WriteLine(string.Create(c, $"host memory after the run  {MemoryAfter}"));
     }
 
-    private static double P(IReadOnlyList<double> values, int percentile)
-    {
-        var sorted = values.Order().ToArray();
-        var rank = (int)Math.Ceiling(percentile / 100.0 * sorted.Length) - 1;
-        return sorted[Math.Clamp(rank, 0, sorted.Length - 1)];
-    }
+    private static double P(IReadOnlyList<double> values, int percentile) => Percentile.Of(values, percentile);
 }

@@ -2,12 +2,16 @@ using System.Globalization;
 
 namespace AsyncCommerce.Benchmarks.CheckoutThroughput;
 
-internal sealed record BenchmarkSettings(int Orders, int Concurrency, TimeSpan GatewayLatency, TimeSpan Deadline, string Storage = "Memory")
+internal sealed record BenchmarkSettings(
+    int Orders, int Concurrency, TimeSpan GatewayLatency, TimeSpan Deadline, string Storage = "Memory", string Mode = "checkouts", int Waiters = 200, int Samples = 2000)
 {
     public const string Usage =
-        "usage: dotnet run -c Release --project benchmarks/CheckoutThroughput -- [--orders N] [--concurrency N] [--latency-ms N] [--deadline-s N] [--storage memory|azurite]";
+        "usage: dotnet run -c Release --project benchmarks/CheckoutThroughput -- [--orders N] [--concurrency N] [--latency-ms N] [--deadline-s N] [--storage memory|azurite]\n"
+        + "       dotnet run -c Release --project benchmarks/CheckoutThroughput -- --mode long-poll [--waiters N] [--samples N]";
 
     public bool OnAzurite => string.Equals(Storage, "Azurite", StringComparison.OrdinalIgnoreCase);
+
+    public bool LongPoll => Mode == "long-poll";
 
     public static BenchmarkSettings? Parse(string[] args)
     {
@@ -22,6 +26,14 @@ internal sealed record BenchmarkSettings(int Orders, int Concurrency, TimeSpan G
                 continue;
             }
 
+            if (args[i] == "--mode")
+            {
+                if (args[i + 1] is not ("checkouts" or "long-poll"))
+                    return null;
+                settings = settings with { Mode = args[i + 1] };
+                continue;
+            }
+
             if (!int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value) || value <= 0)
                 return null;
             settings = args[i] switch
@@ -30,6 +42,8 @@ internal sealed record BenchmarkSettings(int Orders, int Concurrency, TimeSpan G
                 "--concurrency" => settings with { Concurrency = value },
                 "--latency-ms" => settings with { GatewayLatency = TimeSpan.FromMilliseconds(value) },
                 "--deadline-s" => settings with { Deadline = TimeSpan.FromSeconds(value) },
+                "--waiters" => settings with { Waiters = value },
+                "--samples" => settings with { Samples = value },
                 _ => null,
             };
             if (settings is null)

@@ -49,7 +49,7 @@ internal static class CheckoutBenchmark
         return new BenchmarkReport(settings, latencies, acceptedIn, finished, finishedIn, endToEnd, memoryBefore, memoryAfter, requestsDuringRun);
     }
 
-    private static async Task<WebApplication> StartHostAsync(BenchmarkSettings settings)
+    internal static async Task<WebApplication> StartHostAsync(BenchmarkSettings settings)
     {
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -99,7 +99,7 @@ internal static class CheckoutBenchmark
     }
 
     // Enough stock at the fulfillment centre for any run: a benchmark measures checkouts, not OutOfStock rejections.
-    private static async Task RestockAsync(HttpClient http)
+    internal static async Task RestockAsync(HttpClient http)
     {
         foreach (var item in SeedData.Items.Take(12))
         {

@@ -7,6 +7,13 @@ if (settings is null)
     return 2;
 }
 
+if (settings.LongPoll)
+{
+    var waiting = await LongPollBenchmark.RunAsync(settings);
+    waiting.Print(Console.Out);
+    return 0;
+}
+
 var report = await CheckoutBenchmark.RunAsync(settings);
 report.Print(Console.Out);
 return report.AllOrdersFinished ? 0 : 1;
