@@ -2,16 +2,23 @@ using System.Globalization;
 
 namespace AsyncCommerce.Benchmarks.CheckoutThroughput;
 
-internal sealed record BenchmarkSettings(int Orders, int Concurrency, TimeSpan GatewayLatency, TimeSpan Deadline, string Storage = "Memory")
+internal sealed record BenchmarkSettings(int Orders, int Concurrency, TimeSpan GatewayLatency, TimeSpan Deadline, string Storage = "Memory", bool EngineOnly = false)
 {
     public const string Usage =
-        "usage: dotnet run -c Release --project benchmarks/CheckoutThroughput -- [--orders N] [--concurrency N] [--latency-ms N] [--deadline-s N] [--storage memory|azurite]";
+        "usage: dotnet run -c Release --project benchmarks/CheckoutThroughput -- [--orders N] [--concurrency N] [--latency-ms N] [--deadline-s N] [--storage memory|azurite] [--engine-only]\n" +
+        "  --engine-only: the Durable engine alone on Azurite (no-op steps), the ceiling any checkout throughput there stays under";
 
     public bool OnAzurite => string.Equals(Storage, "Azurite", StringComparison.OrdinalIgnoreCase);
 
     public static BenchmarkSettings? Parse(string[] args)
     {
         var settings = new BenchmarkSettings(Orders: 1000, Concurrency: 32, GatewayLatency: TimeSpan.FromMilliseconds(150), Deadline: TimeSpan.FromMinutes(5));
+        if (args.Contains("--engine-only"))
+        {
+            settings = settings with { Storage = "azurite", EngineOnly = true };
+            args = [.. args.Where(arg => arg != "--engine-only")];
+        }
+
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
             if (args[i] == "--storage")

@@ -28,14 +28,14 @@ internal static class CheckoutBenchmark
         var views = host.Services.GetRequiredService<IOrderViewStore>();
         var memoryBefore = HostMemory.Measure();
 
-        var requestsBefore = storageRequests.Requests;
+        var requestsBefore = storageRequests.Snapshot();
         var clock = Stopwatch.StartNew();
         var (latencies, orderIds) = await PostAllAsync(http, settings.Orders, settings.Concurrency, "run");
         var acceptedIn = clock.Elapsed;
         var finished = await WaitForFinalAsync(views, orderIds, settings.Deadline, settings.OnAzurite ? TimeSpan.FromSeconds(1) : TimeSpan.FromMilliseconds(50));
         var finishedIn = clock.Elapsed;
         var memoryAfter = HostMemory.Measure();
-        var requestsDuringRun = storageRequests.Requests - requestsBefore;
+        var requestsDuringRun = StorageRequestTally.Between(requestsBefore, storageRequests.Snapshot());
 
         var events = host.Services.GetRequiredService<IOrderEventStore>();
         var endToEnd = new List<double>(orderIds.Count);
