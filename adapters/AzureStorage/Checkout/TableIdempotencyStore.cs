@@ -62,7 +62,7 @@ public sealed class TableIdempotencyStore : IIdempotencyStore
             if (stored is null || stored.ToRecord() != expected)
                 return Attempt.Done(false);
             // 412 here means it changed after the read: re-read, it may still (again) equal what the caller expects.
-            return await _table.TryInsertOrReplaceAsync(entity, stored.ETag, token) ? Attempt.Done(true) : Attempt<bool>.Retry;
+            return await _table.TryInsertOrReplaceAsync(entity, stored.ETag, token) is not null ? Attempt.Done(true) : Attempt<bool>.Retry;
         }, cancellationToken);
     }
 
