@@ -11,6 +11,7 @@ internal sealed record BenchmarkReport(
     IReadOnlyList<double> EndToEndMs,
     HostMemory MemoryBefore,
     HostMemory MemoryAfter,
+    IReadOnlyList<HostMemory> MemoryByRound,
     StorageRequestTally StorageRequests)
 {
     public bool AllOrdersFinished => FinishedOrders == Settings.Orders;
@@ -30,6 +31,12 @@ internal sealed record BenchmarkReport(
         }
         output.WriteLine(string.Create(c, $"host memory after warm-up  {MemoryBefore}"));
         output.WriteLine(string.Create(c, $"host memory after the run  {MemoryAfter}"));
+        var ordersSoFar = 0;
+        for (var round = 0; round < MemoryByRound.Count; round++)
+        {
+            ordersSoFar += Settings.Orders / Settings.Rounds + (round < Settings.Orders % Settings.Rounds ? 1 : 0);
+            output.WriteLine(string.Create(c, $"  after round {round + 1,2} ({ordersSoFar,6} orders)  {MemoryByRound[round]}"));
+        }
     }
 
     private static double P(IReadOnlyList<double> values, int percentile)

@@ -2,10 +2,11 @@ using System.Globalization;
 
 namespace AsyncCommerce.Benchmarks.CheckoutThroughput;
 
-internal sealed record BenchmarkSettings(int Orders, int Concurrency, TimeSpan GatewayLatency, TimeSpan Deadline, string Storage = "Memory", bool EngineOnly = false)
+internal sealed record BenchmarkSettings(int Orders, int Concurrency, TimeSpan GatewayLatency, TimeSpan Deadline, string Storage = "Memory", bool EngineOnly = false, int Rounds = 1)
 {
     public const string Usage =
-        "usage: dotnet run -c Release --project benchmarks/CheckoutThroughput -- [--orders N] [--concurrency N] [--latency-ms N] [--deadline-s N] [--storage memory|azurite] [--engine-only]\n" +
+        "usage: dotnet run -c Release --project benchmarks/CheckoutThroughput -- [--orders N] [--concurrency N] [--latency-ms N] [--deadline-s N] [--storage memory|azurite] [--rounds N] [--engine-only]\n" +
+        "  --rounds N: the orders in N rounds, each posted and then waited for, with the host's memory after each (is it flat?)\n" +
         "  --engine-only: the Durable engine alone on Azurite (no-op steps), the ceiling any checkout throughput there stays under";
 
     public bool OnAzurite => string.Equals(Storage, "Azurite", StringComparison.OrdinalIgnoreCase);
@@ -37,12 +38,13 @@ internal sealed record BenchmarkSettings(int Orders, int Concurrency, TimeSpan G
                 "--concurrency" => settings with { Concurrency = value },
                 "--latency-ms" => settings with { GatewayLatency = TimeSpan.FromMilliseconds(value) },
                 "--deadline-s" => settings with { Deadline = TimeSpan.FromSeconds(value) },
+                "--rounds" => settings with { Rounds = value },
                 _ => null,
             };
             if (settings is null)
                 return null;
         }
 
-        return args.Length % 2 == 0 ? settings : null;
+        return args.Length % 2 == 0 && settings.Rounds <= settings.Orders ? settings : null;
     }
 }
