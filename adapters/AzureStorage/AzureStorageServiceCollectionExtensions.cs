@@ -46,6 +46,7 @@ public static class AzureStorageServiceCollectionExtensions
         AddStore<ISimulatedPaymentLedger, TablePaymentLedger>(services, (tables, time) => new(tables.PaymentLedger, timeProvider: time));
         services.AddSingleton<IOrderEventPublisher, InlineNotificationPublisher>();
         services.AddHostedService<AzureStorageInitializer>();
+        services.AddHostedService<IdempotencyKeyPurger>();
         return services;
     }
 
