@@ -237,6 +237,32 @@ public sealed class CheckoutSagaTests
     }
 
     [Fact]
+    public async Task Delivery_WhenTheCompensationFailsToo_RefundsWhatItCanAndEndsFailedForAnOperator()
+    {
+        await using var app = new CommerceApp(new Dictionary<string, string?>
+        {
+            ["Commerce:Workflow:StepRetryMaxAttempts"] = "2",
+            ["Commerce:Workflow:StepRetryFirstInterval"] = "00:00:00.050",
+        });
+        using var broken = app.WithServices(services => services.AddSingleton<IInventoryStore>(provider =>
+            new CommitFailingInventory(provider.GetRequiredService<InMemoryInventoryStore>(), releaseFails: true)));
+        var http = broken.CreateClient();
+
+        var orderId = await http.PlaceOrderAsync(CheckoutBody.Delivery().WithLines(("SKU-1006", 1)));
+
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var instance = await broken.Services.GetRequiredService<DurableTaskClient>().WaitForInstanceCompletionAsync(orderId, getInputsAndOutputs: true, deadline.Token);
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, instance.RuntimeStatus);
+        Assert.Contains(nameof(ReleaseStock), instance.FailureDetails?.ErrorMessage ?? string.Empty, StringComparison.Ordinal);
+
+        // The money went back before the stock release failed; the stock stays reserved for an operator to see.
+        var view = (await http.GetOrderAsync(orderId))!;
+        Assert.Equal(PaymentStatus.Refunded, view.Payment.Status);
+        Assert.NotEqual(OrderStatus.Rejected, view.Status);
+        Assert.Single(await broken.Services.GetRequiredService<IInventoryStore>().GetLevelsAsync("SKU-1006"), level => level.Reserved == 1);
+    }
+
+    [Fact]
     public async Task Delivery_WhenRecordingCompletionKeepsFailingAfterTheSale_DoesNotRefundASoldOrder()
     {
         await using var app = new CommerceApp(new Dictionary<string, string?>
@@ -271,12 +297,13 @@ public sealed class CheckoutSagaTests
     }
 
     /// <summary>An inventory whose commit is down for good, to drive the saga past its step retries.</summary>
-    private sealed class CommitFailingInventory(IInventoryStore inner) : IInventoryStore
+    private sealed class CommitFailingInventory(IInventoryStore inner, bool releaseFails = false) : IInventoryStore
     {
         public Task<ReservationResult> ReserveAsync(string orderId, string locationId, IReadOnlyList<StockLine> lines, CancellationToken cancellationToken = default) =>
             inner.ReserveAsync(orderId, locationId, lines, cancellationToken);
 
-        public Task<bool> ReleaseAsync(string orderId, CancellationToken cancellationToken = default) => inner.ReleaseAsync(orderId, cancellationToken);
+        public Task<bool> ReleaseAsync(string orderId, CancellationToken cancellationToken = default) =>
+            releaseFails ? throw new InvalidOperationException("Inventory store unavailable.") : inner.ReleaseAsync(orderId, cancellationToken);
 
         public Task<bool> CommitAsync(string orderId, CancellationToken cancellationToken = default) =>
             throw new InvalidOperationException("Inventory store unavailable.");
