@@ -229,7 +229,7 @@ public sealed class CheckoutSagaTests
         var view = await http.WaitForStatusAsync(orderId, OrderStatus.Rejected);
         Assert.Equal(StatusReason.ProcessingFailed, view.StatusReason);
         Assert.Equal(PaymentStatus.Refunded, view.Payment.Status);
-        var instance = await broken.Services.GetRequiredService<DurableTaskClient>().WaitForInstanceCompletionAsync(orderId, getInputsAndOutputs: true);
+        var instance = await SagaAssert.EndedAsync(broken.Services.GetRequiredService<DurableTaskClient>(), orderId);
         Assert.Equal(OrchestrationRuntimeStatus.Completed, instance.RuntimeStatus);
         var levels = await broken.Services.GetRequiredService<IInventoryStore>().GetLevelsAsync("SKU-1004");
         Assert.All(levels, level => Assert.Equal((0, 0), (level.Reserved, level.Sold)));
@@ -250,8 +250,7 @@ public sealed class CheckoutSagaTests
 
         var orderId = await http.PlaceOrderAsync(CheckoutBody.Delivery().WithLines(("SKU-1006", 1)));
 
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var instance = await broken.Services.GetRequiredService<DurableTaskClient>().WaitForInstanceCompletionAsync(orderId, getInputsAndOutputs: true, deadline.Token);
+        var instance = await SagaAssert.EndedAsync(broken.Services.GetRequiredService<DurableTaskClient>(), orderId);
         Assert.Equal(OrchestrationRuntimeStatus.Failed, instance.RuntimeStatus);
         Assert.Contains(nameof(ReleaseStock), instance.FailureDetails?.ErrorMessage ?? string.Empty, StringComparison.Ordinal);
 
@@ -276,7 +275,7 @@ public sealed class CheckoutSagaTests
 
         var orderId = await http.PlaceOrderAsync(CheckoutBody.Delivery().WithLines(("SKU-1005", 1)));
 
-        var instance = await broken.Services.GetRequiredService<DurableTaskClient>().WaitForInstanceCompletionAsync(orderId, getInputsAndOutputs: true);
+        var instance = await SagaAssert.EndedAsync(broken.Services.GetRequiredService<DurableTaskClient>(), orderId);
         Assert.Equal(OrchestrationRuntimeStatus.Failed, instance.RuntimeStatus);
         var view = (await http.GetOrderAsync(orderId))!;
         Assert.Equal(PaymentStatus.Captured, view.Payment.Status);
