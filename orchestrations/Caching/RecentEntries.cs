@@ -11,6 +11,7 @@ namespace AsyncCommerce.Caching;
 public sealed class RecentEntries<TKey, TValue>
     where TKey : notnull
 {
+
     private readonly ConcurrentDictionary<TKey, TValue> _entries;
     private readonly int _capacity;
 
@@ -48,4 +49,14 @@ public sealed class RecentEntries<TKey, TValue>
         if (_entries.TryRemove(key, out _))
             Interlocked.Decrement(ref _count);
     }
+}
+
+/// <summary>Capacities of <see cref="RecentEntries{TKey, TValue}"/> maps.</summary>
+public static class RecentEntries
+{
+    /// <summary>
+    /// Enough for the orders one process has in flight at once in any run measured here; a burst beyond it only costs
+    /// reads. Small enough that what these maps hold stays a few MiB however long the process runs.
+    /// </summary>
+    public const int OrdersInFlight = 2_048;
 }

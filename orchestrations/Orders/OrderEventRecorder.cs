@@ -19,7 +19,7 @@ public sealed partial class OrderEventRecorder(
     // remembered view of version n is the stored view of version n, whoever saved it: projecting event n + 1 needs no
     // read. When another process saved a later one meanwhile, the store's version check refuses the save and the slow
     // path catches up.
-    private readonly RecentEntries<string, OrderView> _lastSaved = new(capacity: 10_000, StringComparer.Ordinal);
+    private readonly RecentEntries<string, OrderView> _lastSaved = new(capacity: RecentEntries.OrdersInFlight, StringComparer.Ordinal);
 
     public async Task<OrderEvent> RecordAsync(string orderId, string eventId, DateTimeOffset occurredAt, OrderEventData data, CancellationToken cancellationToken = default)
     {

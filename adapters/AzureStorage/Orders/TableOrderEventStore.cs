@@ -52,7 +52,7 @@ public sealed class TableOrderEventStore : IOrderEventStore, IOrderEventOutbox
     private readonly TableConflictRetry _retry;
     private const int MaxKeyedReads = 3;
 
-    private readonly RecentEntries<string, StreamHeadEntity> _heads = new(capacity: 10_000, StringComparer.Ordinal);
+    private readonly RecentEntries<string, StreamHeadEntity> _heads = new(capacity: RecentEntries.OrdersInFlight, StringComparer.Ordinal);
 
     /// <param name="events">The table of the streams (heads, events, event-id markers), one partition per order.</param>
     /// <param name="outbox">The table of the outbox markers, one partition for all orders.</param>

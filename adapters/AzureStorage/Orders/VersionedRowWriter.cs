@@ -13,7 +13,7 @@ namespace AsyncCommerce.Adapters.AzureStorage.Orders;
 internal sealed class VersionedRowWriter<T>(TableClient table)
     where T : class, IVersionedEntity
 {
-    private readonly RecentEntries<string, WrittenRow> _written = new(capacity: 10_000, StringComparer.Ordinal);
+    private readonly RecentEntries<string, WrittenRow> _written = new(capacity: RecentEntries.OrdersInFlight, StringComparer.Ordinal);
 
     /// <summary>Written (true), or a version at least as new is stored already (false); null when another writer won a race.</summary>
     public async Task<bool?> TryWriteAsync(T row, CancellationToken cancellationToken)
