@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
-using Microsoft.Azure.Cosmos;
 using AsyncCommerce.Adapters.Cosmos.Notifications;
 using AsyncCommerce.Adapters.Cosmos.Orders;
 using AsyncCommerce.Notifications;
 using AsyncCommerce.Orders;
+using Microsoft.Azure.Cosmos;
 
 namespace AsyncCommerce.Adapters.Cosmos.Tests;
 
