@@ -15,6 +15,13 @@ namespace AsyncCommerce.Orchestrations.Tests.Checkout;
 /// <summary>The checkout saga on the real embedded engine, driven the way a storefront drives it.</summary>
 public sealed class CheckoutSagaTests
 {
+    // Steps that keep failing give up after two quick attempts instead of five over a minute.
+    private static readonly Dictionary<string, string?> ShortStepRetries = new()
+    {
+        ["Commerce:Workflow:StepRetryMaxAttempts"] = "2",
+        ["Commerce:Workflow:StepRetryFirstInterval"] = "00:00:00.050",
+    };
+
     [Fact]
     public async Task Checkout_WhenStockIsShort_IsRejectedOutOfStockAndHoldsNothing()
     {
@@ -215,11 +222,7 @@ public sealed class CheckoutSagaTests
     [Fact]
     public async Task Delivery_WhenAStepKeepsFailingAfterCapture_RefundsReleasesAndRejectsInsteadOfHanging()
     {
-        await using var app = new CommerceApp(new Dictionary<string, string?>
-        {
-            ["Commerce:Workflow:StepRetryMaxAttempts"] = "2",
-            ["Commerce:Workflow:StepRetryFirstInterval"] = "00:00:00.050",
-        });
+        await using var app = new CommerceApp(ShortStepRetries);
         using var broken = app.WithServices(services => services.AddSingleton<IInventoryStore>(provider =>
             new CommitFailingInventory(provider.GetRequiredService<InMemoryInventoryStore>())));
         var http = broken.CreateClient();
@@ -239,11 +242,7 @@ public sealed class CheckoutSagaTests
     [Fact]
     public async Task Delivery_WhenTheCompensationFailsToo_RefundsWhatItCanAndEndsFailedForAnOperator()
     {
-        await using var app = new CommerceApp(new Dictionary<string, string?>
-        {
-            ["Commerce:Workflow:StepRetryMaxAttempts"] = "2",
-            ["Commerce:Workflow:StepRetryFirstInterval"] = "00:00:00.050",
-        });
+        await using var app = new CommerceApp(ShortStepRetries);
         using var broken = app.WithServices(services => services.AddSingleton<IInventoryStore>(provider =>
             new CommitFailingInventory(provider.GetRequiredService<InMemoryInventoryStore>(), releaseFails: true)));
         var http = broken.CreateClient();
@@ -264,11 +263,7 @@ public sealed class CheckoutSagaTests
     [Fact]
     public async Task Delivery_WhenRecordingCompletionKeepsFailingAfterTheSale_DoesNotRefundASoldOrder()
     {
-        await using var app = new CommerceApp(new Dictionary<string, string?>
-        {
-            ["Commerce:Workflow:StepRetryMaxAttempts"] = "2",
-            ["Commerce:Workflow:StepRetryFirstInterval"] = "00:00:00.050",
-        });
+        await using var app = new CommerceApp(ShortStepRetries);
         using var broken = app.WithServices(services => services.AddSingleton<IOrderEventStore>(provider =>
             new CompletionRefusingEventStore(provider.GetRequiredService<InMemoryOrderEventStore>())));
         var http = broken.CreateClient();
