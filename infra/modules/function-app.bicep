@@ -88,6 +88,12 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
       // Exactly the settings the Functions app reads (functions/FunctionAppSettings.cs); a test compares the lists.
       appSettings: [
         {
+          // This list replaces every app setting: keep running from the package the last publish uploaded
+          // (func publish and zip deploy keep it outside wwwroot), or each infrastructure deployment unmounts the code.
+          name: 'WEBSITE_RUN_FROM_PACKAGE'
+          value: '1'
+        }
+        {
           name: 'FUNCTIONS_EXTENSION_VERSION'
           value: '~4'
         }
