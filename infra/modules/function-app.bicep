@@ -15,6 +15,9 @@ param location string = resourceGroup().location
 @description('Tags for the plan and the app.')
 param tags object = {}
 
+@description('Tags for the app alone, such as the azd-service-name tag by which azd finds where to publish.')
+param appTags object = {}
+
 @description('Dedicated plan SKU. Always On keeps an instance running for the hosted Service Bus processors.')
 @allowed([
   'B1'
@@ -67,7 +70,7 @@ resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
 resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
   name: appName
   location: location
-  tags: tags
+  tags: union(tags, appTags)
   kind: 'functionapp,linux'
   identity: {
     type: 'SystemAssigned'
