@@ -61,6 +61,7 @@ public static class CommerceApiEndpointRouteBuilderExtensions
         Map(api, CommerceRoutes.ListStores, CatalogEndpoints.ListStoresAsync);
         Map(api, CommerceRoutes.GetHealth, HealthEndpoints.CheckAsync)
             .Produces<HealthReport>(StatusCodes.Status503ServiceUnavailable);
+        Map(api, CommerceRoutes.GetLiveness, HealthEndpoints.Live);
         return api;
     }
 

@@ -24,6 +24,7 @@ public static class CommerceRoutes
         public const string Catalog = "catalog";
         public const string Stores = "stores";
         public const string Health = "health";
+        public const string Liveness = "health/live";
     }
 
     public static readonly ApiRoute AcceptCheckout = new(nameof(AcceptCheckout), "POST", Templates.Checkouts, ApiAudience.Storefront);
@@ -40,11 +41,12 @@ public static class CommerceRoutes
     public static readonly ApiRoute ListCatalog = new(nameof(ListCatalog), "GET", Templates.Catalog, ApiAudience.Storefront);
     public static readonly ApiRoute ListStores = new(nameof(ListStores), "GET", Templates.Stores, ApiAudience.Storefront);
     public static readonly ApiRoute GetHealth = new(nameof(GetHealth), "GET", Templates.Health, ApiAudience.Anonymous);
+    public static readonly ApiRoute GetLiveness = new(nameof(GetLiveness), "GET", Templates.Liveness, ApiAudience.Anonymous);
 
     public static IReadOnlyList<ApiRoute> All { get; } =
     [
         AcceptCheckout, GetCheckout, GetCheckoutEvents, GetCheckoutNotifications, AddPaymentMethod, CancelCheckout,
-        ListStorePickups, MarkPickupReady, CollectPickup, GetInventory, SetStockOnHand, ListCatalog, ListStores, GetHealth,
+        ListStorePickups, MarkPickupReady, CollectPickup, GetInventory, SetStockOnHand, ListCatalog, ListStores, GetHealth, GetLiveness,
     ];
 
     public static string CheckoutUrl(string orderId) => $"/{Prefix}/checkouts/{Uri.EscapeDataString(orderId)}";
