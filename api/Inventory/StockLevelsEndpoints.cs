@@ -40,16 +40,15 @@ public static class StockLevelsEndpoints
     // Rows apply one by one: each is its own write in every store. A row below what is reserved is refused and the
     // others still apply; the 409 names the refused ones, and sending the same body again is safe.
     private static async Task<IResult> ApplyAsync(
-        List<Row> levels, HashSet<(string, string)> existing, IInventoryStore inventory, CancellationToken cancellationToken)
+        List<Row> levels, Dictionary<(string, string), StockLevel> existing, IInventoryStore inventory, CancellationToken cancellationToken)
     {
         var results = new List<StockLevelResult>(levels.Count);
         var conflicts = new Dictionary<string, string[]>(StringComparer.Ordinal);
         for (var i = 0; i < levels.Count; i++)
         {
             var (sku, locationId, onHand) = levels[i];
-            if (existing.Contains((sku, locationId)))
+            if (existing.TryGetValue((sku, locationId), out var current))
             {
-                var current = (await inventory.GetLevelsAsync(sku, cancellationToken)).Single(l => l.LocationId == locationId);
                 results.Add(Result(current, Kept));
                 continue;
             }
@@ -106,13 +105,13 @@ public static class StockLevelsEndpoints
 
     // Read before write: a row another administrator creates in between is overwritten by this load. Acceptable for a
     // first-day load of an empty environment; the store still refuses any count below what is reserved.
-    private static async Task<HashSet<(string, string)>> ExistingRowsAsync(List<Row> levels, IInventoryStore inventory, CancellationToken cancellationToken)
+    private static async Task<Dictionary<(string, string), StockLevel>> ExistingRowsAsync(List<Row> levels, IInventoryStore inventory, CancellationToken cancellationToken)
     {
-        var existing = new HashSet<(string, string)>();
+        var existing = new Dictionary<(string, string), StockLevel>();
         foreach (var sku in levels.Select(l => l.Sku).Distinct(StringComparer.Ordinal))
         {
             foreach (var level in await inventory.GetLevelsAsync(sku, cancellationToken))
-                existing.Add((sku, level.LocationId));
+                existing[(sku, level.LocationId)] = level;
         }
 
         return existing;
