@@ -57,10 +57,18 @@ public static class CommerceApiEndpointRouteBuilderExtensions
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
+        Map(api, CommerceRoutes.SetStockLevels, StockLevelsEndpoints.SetLevelsAsync)
+            .Accepts<StockLevelsRequest>("application/json")
+            .Produces<StockLevelsResponse>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         Map(api, CommerceRoutes.ListCatalog, CatalogEndpoints.ListItemsAsync);
         Map(api, CommerceRoutes.ListStores, CatalogEndpoints.ListStoresAsync);
         Map(api, CommerceRoutes.GetHealth, HealthEndpoints.CheckAsync)
             .Produces<HealthReport>(StatusCodes.Status503ServiceUnavailable);
+        Map(api, CommerceRoutes.GetLiveness, HealthEndpoints.Live);
         return api;
     }
 

@@ -22,6 +22,15 @@ public static class Problems
     public static ProblemHttpResult Conflict(string detail) =>
         Problem(StatusCodes.Status409Conflict, "The request conflicts with the current state.", detail, "https://tools.ietf.org/html/rfc9110#section-15.5.10");
 
+    /// <summary>A conflict of some items of a bulk request, keyed by JSON path like validation errors.</summary>
+    public static ProblemHttpResult Conflict(string detail, IReadOnlyDictionary<string, string[]> errors) =>
+        TypedResults.Problem(
+            detail,
+            statusCode: StatusCodes.Status409Conflict,
+            title: "The request conflicts with the current state.",
+            type: "https://tools.ietf.org/html/rfc9110#section-15.5.10",
+            extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["errors"] = errors });
+
     public static ProblemHttpResult Unprocessable(string detail) =>
         Problem(StatusCodes.Status422UnprocessableEntity, "The request cannot be processed.", detail, "https://tools.ietf.org/html/rfc9110#section-15.5.21");
 

@@ -24,4 +24,10 @@ public sealed class InventoryFunctions(ICatalog catalog, IInventoryStore invento
         string locationId,
         CancellationToken cancellationToken) =>
         InventoryEndpoints.SetOnHandAsync(sku, locationId, request, catalog, inventory, cancellationToken);
+
+    [Function(nameof(CommerceRoutes.SetStockLevels))]
+    public Task<IResult> SetStockLevels(
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = CommerceRoutes.Templates.Inventory)] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        StockLevelsEndpoints.SetLevelsAsync(request, catalog, inventory, cancellationToken);
 }
