@@ -36,9 +36,12 @@ public static class CommerceApiEndpointRouteBuilderExtensions
         Map(api, CommerceRoutes.GetInventory, InventoryEndpoints.GetAsync);
         Map(api, CommerceRoutes.SetStockOnHand, InventoryEndpoints.SetOnHandAsync).Accepts<SetOnHandRequest>(JsonBody)
             .WithMetadata(ContractExamples.Restock);
+        Map(api, CommerceRoutes.SetStockLevels, StockLevelsEndpoints.SetLevelsAsync).Accepts<StockLevelsRequest>(JsonBody)
+            .WithMetadata(ContractExamples.StockLevels);
         Map(api, CommerceRoutes.ListCatalog, CatalogEndpoints.ListItemsAsync);
         Map(api, CommerceRoutes.ListStores, CatalogEndpoints.ListStoresAsync);
         Map(api, CommerceRoutes.GetHealth, HealthEndpoints.CheckAsync);
+        Map(api, CommerceRoutes.GetLiveness, HealthEndpoints.Live);
         return api;
     }
 

@@ -1,4 +1,5 @@
 using AsyncCommerce.Api.Checkout;
+using AsyncCommerce.Api.Health;
 using AsyncCommerce.Api.Http;
 using AsyncCommerce.Api.Workflows;
 using AsyncCommerce.Checkout;
@@ -12,7 +13,8 @@ namespace AsyncCommerce.Api;
 public static class CommerceApiServiceCollectionExtensions
 {
     /// <summary>
-    /// The HTTP handlers' services, the API's JSON settings and the workflow history retention
+    /// The HTTP handlers' services, the API's JSON settings, the health route's probe with the catalog's check (each
+    /// adapter adds the check of the dependency it reaches) and the workflow history retention
     /// (<see cref="WorkflowHistoryRetention"/>, which the host runs on its own schedule); shared by every host.
     /// </summary>
     public static IServiceCollection AddCommerceApi(this IServiceCollection services, IConfiguration configuration)
@@ -24,6 +26,12 @@ public static class CommerceApiServiceCollectionExtensions
             .Validate(o => o.RetryAfterSeconds >= 0, $"{CheckoutOptions.Section}:RetryAfterSeconds must not be negative.")
             .Validate(o => o.StatusWaitRecheckInterval >= TimeSpan.Zero, $"{CheckoutOptions.Section}:StatusWaitRecheckInterval must not be negative (zero: never re-read).")
             .ValidateOnStart();
+        services.AddOptions<HealthOptions>()
+            .Bind(configuration.GetSection(HealthOptions.Section))
+            .Validate(o => o.CheckTimeout > TimeSpan.Zero && o.CheckTimeout <= TimeSpan.FromSeconds(30), $"{HealthOptions.Section}:CheckTimeout must be more than zero and at most 30 seconds.")
+            .ValidateOnStart();
+        services.AddHealthChecks().AddCheck<CatalogHealthCheck>(CommerceHealthChecks.Catalog);
+        services.TryAddSingleton<HealthProbe>();
         services.AddSingleton<CheckoutValidator>();
         services.AddSingleton<CheckoutAcceptance>();
         services.AddSingleton<OrderChangeWait>();

@@ -19,11 +19,13 @@ public static class CommerceRoutes
         public const string StorePickups = "stores/{storeId}/pickups";
         public const string PickupReady = "stores/{storeId}/pickups/{orderId}/ready";
         public const string PickupCollect = "stores/{storeId}/pickups/{orderId}/collect";
+        public const string Inventory = "inventory";
         public const string InventoryItem = "inventory/{sku}";
         public const string InventoryLevel = "inventory/{sku}/{locationId}";
         public const string Catalog = "catalog";
         public const string Stores = "stores";
         public const string Health = "health";
+        public const string Liveness = "health/live";
     }
 
     public static readonly ApiRoute AcceptCheckout = new(nameof(AcceptCheckout), "POST", Templates.Checkouts, ApiAudience.Storefront);
@@ -37,14 +39,16 @@ public static class CommerceRoutes
     public static readonly ApiRoute CollectPickup = new(nameof(CollectPickup), "POST", Templates.PickupCollect, ApiAudience.StoreStaff);
     public static readonly ApiRoute GetInventory = new(nameof(GetInventory), "GET", Templates.InventoryItem, ApiAudience.InventoryAdmin);
     public static readonly ApiRoute SetStockOnHand = new(nameof(SetStockOnHand), "PUT", Templates.InventoryLevel, ApiAudience.InventoryAdmin);
+    public static readonly ApiRoute SetStockLevels = new(nameof(SetStockLevels), "PUT", Templates.Inventory, ApiAudience.InventoryAdmin);
     public static readonly ApiRoute ListCatalog = new(nameof(ListCatalog), "GET", Templates.Catalog, ApiAudience.Storefront);
     public static readonly ApiRoute ListStores = new(nameof(ListStores), "GET", Templates.Stores, ApiAudience.Storefront);
     public static readonly ApiRoute GetHealth = new(nameof(GetHealth), "GET", Templates.Health, ApiAudience.Anonymous);
+    public static readonly ApiRoute GetLiveness = new(nameof(GetLiveness), "GET", Templates.Liveness, ApiAudience.Anonymous);
 
     public static IReadOnlyList<ApiRoute> All { get; } =
     [
         AcceptCheckout, GetCheckout, GetCheckoutEvents, GetCheckoutNotifications, AddPaymentMethod, CancelCheckout,
-        ListStorePickups, MarkPickupReady, CollectPickup, GetInventory, SetStockOnHand, ListCatalog, ListStores, GetHealth,
+        ListStorePickups, MarkPickupReady, CollectPickup, GetInventory, SetStockOnHand, SetStockLevels, ListCatalog, ListStores, GetHealth, GetLiveness,
     ];
 
     public static string CheckoutUrl(string orderId) => $"/{Prefix}/checkouts/{Uri.EscapeDataString(orderId)}";

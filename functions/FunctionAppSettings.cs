@@ -4,9 +4,11 @@ using Microsoft.Extensions.Configuration;
 
 namespace AsyncCommerce.Functions;
 
-/// <summary>Who reads an app setting: the Functions host process, or our code in the isolated worker.</summary>
+/// <summary>Who reads an app setting: App Service (before any process starts), the Functions host process, or our code in the isolated worker.</summary>
 public enum SettingReader
 {
+    /// <summary>The platform that mounts the deployed code; a developer machine has none, so no local settings file sets it.</summary>
+    AppService,
     FunctionsHost,
     Worker,
 }
@@ -70,6 +72,7 @@ public static class FunctionAppSettings
     /// </summary>
     public const string DurableTaskHubName = "AsyncCommerce";
 
+    public const string RunFromPackage = "WEBSITE_RUN_FROM_PACKAGE";
     public const string FunctionsExtensionVersion = "FUNCTIONS_EXTENSION_VERSION";
     public const string FunctionsWorkerRuntime = "FUNCTIONS_WORKER_RUNTIME";
     public const string StorageAccountName = "AzureWebJobsStorage__accountName";
@@ -93,9 +96,15 @@ public static class FunctionAppSettings
     public const string PickupReminderBeforeExpiry = "Commerce__Pickup__ReminderBeforeExpiry";
     public const string WorkflowHistoryRetention = "Commerce__Workflow__HistoryRetention";
 
-    /// <summary>Read by the Functions host (runtime, storage and Durable Functions task hub, telemetry).</summary>
+    /// <summary>Read outside our code: by App Service (how the code is mounted) and the Functions host (runtime, storage and Durable Functions task hub, telemetry).</summary>
     public static IReadOnlyList<AppSetting> HostSettings { get; } =
     [
+        // A deployment of infra/ replaces every app setting. `func azure functionapp publish` sets this to 1 and
+        // keeps the package beside wwwroot, not in it, so a template without it left the app serving an empty
+        // wwwroot. With 1 set by the template, every publish (zip deploy, func, azd) runs from its package and later
+        // infrastructure deployments keep it mounted. Not checked at start: a team may run from a package URL of its own.
+        new(RunFromPackage, SettingReader.AppService, SettingRequirement.Optional,
+            "1: run from the deployment package the publish step uploads (mounted read-only), so that a deployment of infra/ keeps the published code."),
         new(FunctionsExtensionVersion, SettingReader.FunctionsHost, SettingRequirement.Required, "Functions runtime version: ~4.") { ExpectedValue = "~4" },
         new(FunctionsWorkerRuntime, SettingReader.FunctionsHost, SettingRequirement.Required, "Worker runtime: dotnet-isolated.") { ExpectedValue = "dotnet-isolated" },
         new(StorageAccountName, SettingReader.FunctionsHost, SettingRequirement.Required,

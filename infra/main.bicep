@@ -2,9 +2,9 @@
 // Deploy into an existing resource group; see infra/README.md.
 targetScope = 'resourceGroup'
 
-@description('Environment this deployment serves (dev, test, prod, ...). Goes into the tags and the unique name suffix.')
-@minLength(2)
-@maxLength(12)
+@description('Environment this deployment serves (dev, test, prod, ...). Goes into the tags and the unique name suffix. azd passes its environment name (up to 64 characters).')
+@minLength(1)
+@maxLength(64)
 param environmentName string = 'dev'
 
 @description('Short prefix for every resource name: 2 to 8 lowercase letters or digits, starting with a letter (storage account names allow nothing else).')
@@ -63,6 +63,9 @@ var allTags = union(tags, {
   application: 'AsyncCommerce'
   environment: environmentName
 })
+
+// `azd deploy` publishes the service of azure.yaml to the one app carrying this tag (tests hold the two together).
+var azdServiceName = 'functions'
 
 // Names are fixed before anything deploys, so What-If can predict every resource and role assignment.
 var resourceNames = {
@@ -125,6 +128,9 @@ module functionApp 'modules/function-app.bicep' = {
     appName: resourceNames.functionApp
     location: location
     tags: allTags
+    appTags: {
+      'azd-service-name': azdServiceName
+    }
     planSku: appServicePlanSku
     instanceCount: appServicePlanInstanceCount
     zoneRedundant: zoneRedundant

@@ -15,4 +15,10 @@ public sealed class AzureStorageOptions
     /// orders, stock and workflows; another hub on the same storage is a separate world (tests use that).
     /// </summary>
     public string TaskHub { get; set; } = "AsyncCommerce";
+
+    /// <summary>
+    /// How long an idempotency key is kept after its last change; Azure Tables has no time to live, so an hourly sweep
+    /// deletes older keys. At least the 24 hours the API promises; 48 hours, as the Cosmos container keeps them.
+    /// </summary>
+    public TimeSpan IdempotencyKeyRetention { get; set; } = TimeSpan.FromHours(48);
 }

@@ -12,11 +12,16 @@ internal sealed partial class AzureStorageOptionsValidation : IValidateOptions<A
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
+    private static readonly TimeSpan MinimumKeyRetention = TimeSpan.FromHours(24);
+
     private static IEnumerable<string> Failures(AzureStorageOptions options)
     {
         const string section = AzureStorageOptions.Section;
         if (string.IsNullOrWhiteSpace(options.ConnectionString) || StorageEndpoints.Parse(options.ConnectionString) is null)
             yield return $"{section}:{nameof(options.ConnectionString)} must be a storage connection string (for Azurite: {AzureStorageOptions.DevelopmentStorage}).";
+
+        if (options.IdempotencyKeyRetention < MinimumKeyRetention)
+            yield return $"{section}:{nameof(options.IdempotencyKeyRetention)} must be at least 24 hours (the API remembers keys that long), not {options.IdempotencyKeyRetention}.";
 
         // The Durable task hub rules (it names queues and tables), kept short enough for the longest table name here.
         if (!TaskHubName().IsMatch(options.TaskHub ?? string.Empty))

@@ -20,6 +20,9 @@ namespace AsyncCommerce.Adapters.AzureStorage;
 
 public static class AzureStorageServiceCollectionExtensions
 {
+    /// <summary>The name <c>GET /api/health</c> reports Azure Tables under.</summary>
+    public const string HealthCheckName = "tables";
+
     /// <summary>
     /// Every storage port on Azure Tables in the account of <c>Commerce:AzureStorage:ConnectionString</c>, in the tables
     /// of <c>Commerce:AzureStorage:TaskHub</c> (created, and the catalog and stock seeded where missing, before the host
@@ -46,6 +49,18 @@ public static class AzureStorageServiceCollectionExtensions
         AddStore<ISimulatedPaymentLedger, TablePaymentLedger>(services, (tables, time) => new(tables.PaymentLedger, timeProvider: time));
         services.AddSingleton<IOrderEventPublisher, InlineNotificationPublisher>();
         services.AddHostedService<AzureStorageInitializer>();
+        services.AddHostedService<IdempotencyKeyPurger>();
+        return services.AddAzureTablesHealthCheck();
+    }
+
+    /// <summary>
+    /// The <c>tables</c> check of <c>GET /api/health</c>: the registered <see cref="TableServiceClient"/> lists every table
+    /// of the registered <see cref="AzureStorageTables"/>. <see cref="AddAzureStorageStores"/> adds it.
+    /// </summary>
+    public static IServiceCollection AddAzureTablesHealthCheck(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddHealthChecks().AddCheck<AzureTablesHealthCheck>(HealthCheckName);
         return services;
     }
 

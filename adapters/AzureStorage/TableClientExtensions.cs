@@ -17,22 +17,22 @@ internal static class TableClientExtensions
 
     /// <summary>
     /// Inserts <paramref name="entity"/> (when <paramref name="readETag"/> is null: nothing was there) or replaces the
-    /// entity on the ETag read. False when another writer got there first (409, 412, or 404: deleted since the read).
+    /// entity on the ETag read, and returns the written entity's ETag. Null when another writer got there first (409,
+    /// 412, or 404: deleted since the read).
     /// </summary>
-    public static async Task<bool> TryInsertOrReplaceAsync<T>(this TableClient table, T entity, ETag? readETag, CancellationToken cancellationToken)
+    public static async Task<ETag?> TryInsertOrReplaceAsync<T>(this TableClient table, T entity, ETag? readETag, CancellationToken cancellationToken)
         where T : class, ITableEntity
     {
         try
         {
-            if (readETag is { } ifMatch)
-                await table.UpdateEntityAsync(entity, ifMatch, TableUpdateMode.Replace, cancellationToken);
-            else
-                await table.AddEntityAsync(entity, cancellationToken);
-            return true;
+            var written = readETag is { } ifMatch
+                ? await table.UpdateEntityAsync(entity, ifMatch, TableUpdateMode.Replace, cancellationToken)
+                : await table.AddEntityAsync(entity, cancellationToken);
+            return written.Headers.ETag ?? throw new InvalidOperationException($"The table service answered a write to {table.Name} without an ETag.");
         }
         catch (RequestFailedException error) when (TableConflicts.IsLostRaceOrGone(error))
         {
-            return false;
+            return null;
         }
     }
 

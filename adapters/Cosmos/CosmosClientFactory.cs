@@ -21,7 +21,9 @@ internal static class CosmosClientFactory
     public static CosmosClientOptions ClientOptions(CosmosOptions options) => new()
     {
         ApplicationName = ApplicationName,
-        Serializer = new CommerceCosmosSerializer(),
+        // System.Text.Json with the API's settings, so a stored event or view has exactly the JSON the HTTP API and the
+        // message bus show (camelCase, enums by name) and the events' polymorphic $type discriminators round-trip.
+        UseSystemTextJsonSerializerWithOptions = CommerceJsonDefaults.Options,
         ConnectionMode = options.ConnectionMode,
         // Stated rather than left to the SDK's defaults: these decide how long a throttled call waits before its 429
         // reaches the activity, whose own retry policy then takes over.

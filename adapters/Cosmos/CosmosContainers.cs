@@ -42,6 +42,8 @@ public sealed class CosmosContainers
     /// <summary>Where the change feed processors keep their leases (which instance reads which range, and how far).</summary>
     public Container Leases { get; }
 
+    public IReadOnlyList<Container> All => [OrderEvents, OrderViews, Notifications, Inventory, Idempotency, Leases];
+
     private static Container Open(Database database, CosmosContainerName container, string partitionKeyPath)
     {
         if (!string.Equals(container.PartitionKey, partitionKeyPath, StringComparison.Ordinal))

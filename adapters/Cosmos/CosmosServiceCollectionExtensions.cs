@@ -18,6 +18,9 @@ namespace AsyncCommerce.Adapters.Cosmos;
 
 public static class CosmosServiceCollectionExtensions
 {
+    /// <summary>The name <c>GET /api/health</c> reports Cosmos DB under.</summary>
+    public const string HealthCheckName = "cosmos";
+
     /// <summary>
     /// The storage ports on Cosmos DB: <see cref="IOrderEventStore"/>, <see cref="IOrderViewStore"/>,
     /// <see cref="IInventoryStore"/>, <see cref="IIdempotencyStore"/> and <see cref="INotificationLog"/>, each a
@@ -44,6 +47,17 @@ public static class CosmosServiceCollectionExtensions
         AddStore<IIdempotencyStore, CosmosIdempotencyStore>(services, (provider, containers) => new(containers.Idempotency, ConflictRetry(provider), Time(provider)));
         AddStore<INotificationLog, CosmosNotificationLog>(services, (_, containers) => new(containers.Notifications));
         services.AddHostedService<CosmosInventorySeeder>();
+        return services.AddCosmosHealthCheck();
+    }
+
+    /// <summary>
+    /// The <c>cosmos</c> check of <c>GET /api/health</c>: every container of the registered <see cref="CosmosContainers"/>
+    /// answers a read of its properties. <see cref="AddCosmosStores"/> adds it.
+    /// </summary>
+    public static IServiceCollection AddCosmosHealthCheck(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddHealthChecks().AddCheck<CosmosHealthCheck>(HealthCheckName);
         return services;
     }
 

@@ -13,6 +13,9 @@ namespace AsyncCommerce.Adapters.ServiceBus;
 
 public static class ServiceBusServiceCollectionExtensions
 {
+    /// <summary>The name <c>GET /api/health</c> reports Service Bus under.</summary>
+    public const string HealthCheckName = "serviceBus";
+
     /// <summary>
     /// Order events over Service Bus: the <see cref="ServiceBusClient"/> (identity-based unless a connection string is set
     /// for the emulator), the publisher as <see cref="IOrderEventPublisher"/> (replacing any registered before), the
@@ -37,6 +40,19 @@ public static class ServiceBusServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<IOrderEventPublisher>(provider => provider.GetRequiredService<ServiceBusOrderEventPublisher>()));
         services.TryAddSingleton<NotificationMessageHandler>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, NotificationProcessorHost>());
+        return services.AddServiceBusHealthCheck();
+    }
+
+    /// <summary>
+    /// The <c>serviceBus</c> check of <c>GET /api/health</c>: the registered <see cref="ServiceBusClient"/> opens a send
+    /// link to the order-events topic. <see cref="AddServiceBusMessaging"/> adds it.
+    /// </summary>
+    public static IServiceCollection AddServiceBusHealthCheck(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton(_ => ServiceBusNames.Load());
+        services.TryAddSingleton<ServiceBusHealthCheck>();
+        services.AddHealthChecks().AddCheck<ServiceBusHealthCheck>(HealthCheckName);
         return services;
     }
 

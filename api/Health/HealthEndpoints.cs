@@ -1,4 +1,3 @@
-using AsyncCommerce.Catalog;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -6,44 +5,24 @@ using Microsoft.DurableTask.Client;
 
 namespace AsyncCommerce.Api.Health;
 
+/// <param name="Checks">Each dependency the host is configured with: <c>Healthy</c>, or <c>Unhealthy: why</c>.</param>
 public sealed record HealthReport(string Status, IReadOnlyDictionary<string, string> Checks);
 
-/// <summary>GET /api/health: 200 when the catalog store and the workflow engine both answer, 503 otherwise.</summary>
+/// <summary>
+/// GET /api/health (readiness): 200 when every dependency the host is configured with answers, 503 naming the ones
+/// that do not. GET /api/health/live (liveness): 200 whenever the process serves requests; it checks nothing external,
+/// so a database outage never makes a platform restart healthy instances.
+/// </summary>
 public static class HealthEndpoints
 {
-    private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(5);
-
     public static async Task<Results<Ok<HealthReport>, UnhealthyResult>> CheckAsync(
-        [FromServices] ICatalog catalog, [FromServices] DurableTaskClient workflows, CancellationToken cancellationToken)
+        [FromServices] HealthProbe probe, [FromServices] DurableTaskClient workflows, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(probe);
         ArgumentNullException.ThrowIfNull(workflows);
-        var checks = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["catalog"] = await ProbeAsync(ct => catalog.ListStoresAsync(ct), cancellationToken),
-
-            // Looking up an instance that does not exist is the cheapest round trip to the engine.
-            ["workflows"] = await ProbeAsync(ct => workflows.GetInstanceAsync("health-probe", getInputsAndOutputs: false, ct), cancellationToken),
-        };
-        var healthy = checks.Values.All(v => v == "Healthy");
-        var report = new HealthReport(healthy ? "Healthy" : "Unhealthy", checks);
-        return healthy ? TypedResults.Ok(report) : new UnhealthyResult(report);
+        var report = await probe.CheckAsync(workflows, cancellationToken);
+        return report.Status == HealthProbe.Healthy ? TypedResults.Ok(report) : new UnhealthyResult(report);
     }
 
-    private static async Task<string> ProbeAsync<T>(Func<CancellationToken, Task<T>> probe, CancellationToken cancellationToken)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(CheckTimeout);
-        try
-        {
-            await probe(timeout.Token);
-            return "Healthy";
-        }
-#pragma warning disable CA1031 // Any failure of a dependency is exactly what a health check reports.
-        catch (Exception error) when (!cancellationToken.IsCancellationRequested)
-#pragma warning restore CA1031
-        {
-            return $"Unhealthy: {error.GetType().Name}";
-        }
-    }
+    public static Ok<HealthReport> Live() => TypedResults.Ok(new HealthReport(HealthProbe.Healthy, new Dictionary<string, string>()));
 }

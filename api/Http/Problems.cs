@@ -25,6 +25,15 @@ public static class Problems
     public static UnprocessableProblem Unprocessable(string detail) =>
         new(Problem(StatusCodes.Status422UnprocessableEntity, "The request cannot be processed.", detail, "https://tools.ietf.org/html/rfc9110#section-15.5.21"));
 
+    /// <summary>A conflict of some items of a bulk request, keyed by JSON path like validation errors.</summary>
+    public static ConflictProblem Conflict(string detail, IReadOnlyDictionary<string, string[]> errors) =>
+        new(TypedResults.Problem(
+            detail,
+            statusCode: StatusCodes.Status409Conflict,
+            title: "The request conflicts with the current state.",
+            type: "https://tools.ietf.org/html/rfc9110#section-15.5.10",
+            extensions: new Dictionary<string, object?>(StringComparer.Ordinal) { ["errors"] = errors }));
+
     public static ProblemHttpResult PayloadTooLarge(int maxBytes) =>
         Problem(StatusCodes.Status413PayloadTooLarge, "The request body is too large.", $"The body may be at most {maxBytes} bytes.", "https://tools.ietf.org/html/rfc9110#section-15.5.14");
 

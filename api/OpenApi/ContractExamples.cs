@@ -42,6 +42,11 @@ public static class ContractExamples
 
     public static readonly RequestExample Restock = new("restock", "25 units on hand", """{ "onHand": 25 }""");
 
+    public static readonly RequestExample StockLevels = new(
+        "stock-levels",
+        "Counts for two SKUs at a store and the fulfillment centre",
+        """{ "levels": [ { "sku": "SKU-1001", "locationId": "store-001", "onHand": 25 }, { "sku": "SKU-1002", "locationId": "dc-001", "onHand": 200 } ] }""");
+
     /// <summary>Path parameter values that exist in the seed data; an order id comes from a checkout.</summary>
     public static IReadOnlyDictionary<string, string> PathValues { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
     {

@@ -3,11 +3,14 @@ using System.Globalization;
 namespace AsyncCommerce.Benchmarks.CheckoutThroughput;
 
 internal sealed record BenchmarkSettings(
-    int Orders, int Concurrency, TimeSpan GatewayLatency, TimeSpan Deadline, string Storage = "Memory", string Mode = "checkouts", int Waiters = 200, int Samples = 2000)
+    int Orders, int Concurrency, TimeSpan GatewayLatency, TimeSpan Deadline, string Storage = "Memory", string Mode = "checkouts", int Waiters = 200, int Samples = 2000,
+    bool EngineOnly = false, int Rounds = 1)
 {
     public const string Usage =
-        "usage: dotnet run -c Release --project benchmarks/CheckoutThroughput -- [--orders N] [--concurrency N] [--latency-ms N] [--deadline-s N] [--storage memory|azurite]\n"
-        + "       dotnet run -c Release --project benchmarks/CheckoutThroughput -- --mode long-poll [--waiters N] [--samples N]";
+        "usage: dotnet run -c Release --project benchmarks/CheckoutThroughput -- [--orders N] [--concurrency N] [--latency-ms N] [--deadline-s N] [--storage memory|azurite] [--rounds N] [--engine-only]\n" +
+        "       dotnet run -c Release --project benchmarks/CheckoutThroughput -- --mode long-poll [--waiters N] [--samples N]\n" +
+        "  --rounds N: the orders in N rounds, each posted and then waited for, with the host's memory after each (is it flat?)\n" +
+        "  --engine-only: the Durable engine alone on Azurite (no-op steps), the ceiling any checkout throughput there stays under";
 
     public bool OnAzurite => string.Equals(Storage, "Azurite", StringComparison.OrdinalIgnoreCase);
 
@@ -16,6 +19,12 @@ internal sealed record BenchmarkSettings(
     public static BenchmarkSettings? Parse(string[] args)
     {
         var settings = new BenchmarkSettings(Orders: 1000, Concurrency: 32, GatewayLatency: TimeSpan.FromMilliseconds(150), Deadline: TimeSpan.FromMinutes(5));
+        if (args.Contains("--engine-only"))
+        {
+            settings = settings with { Storage = "azurite", EngineOnly = true };
+            args = [.. args.Where(arg => arg != "--engine-only")];
+        }
+
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
             if (args[i] == "--storage")
@@ -44,12 +53,13 @@ internal sealed record BenchmarkSettings(
                 "--deadline-s" => settings with { Deadline = TimeSpan.FromSeconds(value) },
                 "--waiters" => settings with { Waiters = value },
                 "--samples" => settings with { Samples = value },
+                "--rounds" => settings with { Rounds = value },
                 _ => null,
             };
             if (settings is null)
                 return null;
         }
 
-        return args.Length % 2 == 0 ? settings : null;
+        return args.Length % 2 == 0 && settings.Rounds <= settings.Orders ? settings : null;
     }
 }

@@ -7,6 +7,11 @@ if (settings is null)
     return 2;
 }
 
+if (settings.EngineOnly)
+{
+    return await EngineCeilingBenchmark.RunAsync(settings, Console.Out) ? 0 : 1;
+}
+
 if (settings.LongPoll)
 {
     var waiting = await LongPollBenchmark.RunAsync(settings);

@@ -24,4 +24,10 @@ public sealed class InventoryFunctions(ICatalog catalog, IInventoryStore invento
         string locationId,
         CancellationToken cancellationToken) =>
         await InventoryEndpoints.SetOnHandAsync(sku, locationId, request, catalog, inventory, cancellationToken);
+
+    [Function(nameof(CommerceRoutes.SetStockLevels))]
+    public async Task<IResult> SetStockLevels(
+        [HttpTrigger(AuthorizationLevel.Function, "put", Route = CommerceRoutes.Templates.Inventory)] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        await StockLevelsEndpoints.SetLevelsAsync(request, catalog, inventory, cancellationToken);
 }

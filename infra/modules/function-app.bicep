@@ -15,6 +15,9 @@ param location string = resourceGroup().location
 @description('Tags for the plan and the app.')
 param tags object = {}
 
+@description('Tags for the app alone, such as the azd-service-name tag by which azd finds where to publish.')
+param appTags object = {}
+
 @description('Dedicated plan SKU. Always On keeps an instance running for the hosted Service Bus processors.')
 @allowed([
   'B1'
@@ -67,7 +70,7 @@ resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
 resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
   name: appName
   location: location
-  tags: tags
+  tags: union(tags, appTags)
   kind: 'functionapp,linux'
   identity: {
     type: 'SystemAssigned'
@@ -87,6 +90,12 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
       healthCheckPath: '/api/health'
       // Exactly the settings the Functions app reads (functions/FunctionAppSettings.cs); a test compares the lists.
       appSettings: [
+        {
+          // This list replaces every app setting: keep running from the package the last publish uploaded
+          // (func publish and zip deploy keep it outside wwwroot), or each infrastructure deployment unmounts the code.
+          name: 'WEBSITE_RUN_FROM_PACKAGE'
+          value: '1'
+        }
         {
           name: 'FUNCTIONS_EXTENSION_VERSION'
           value: '~4'

@@ -1,7 +1,6 @@
 using AsyncCommerce.Inventory;
 using AsyncCommerce.Orders;
 using AsyncCommerce.Payments;
-using AsyncCommerce.Pickup;
 using Microsoft.DurableTask;
 
 namespace AsyncCommerce.Checkout;
@@ -43,27 +42,25 @@ public sealed class CheckoutSaga : TaskOrchestrator<CheckoutInput, OrderStatus>
         }
 
         if (order.IsCancellationRequested)
-            return await order.CancelAsync(StatusReason.CustomerCancelled, authorization: null);
+            return await order.CancelAsync(StatusReason.CustomerCancelled);
 
-        var payment = await PaymentFallback.AuthorizeAsync(order);
-        switch (payment.End)
+        switch (await PaymentFallback.AuthorizeAsync(order))
         {
             case PaymentPhaseEnd.CancelledByCustomer:
-                return await order.CancelAsync(StatusReason.CustomerCancelled, authorization: null);
+                return await order.CancelAsync(StatusReason.CustomerCancelled);
             case PaymentPhaseEnd.NoMethodInTime:
                 await order.ReleaseStockAsync();
                 await order.RecordAsync(new OrderRejected(StatusReason.PaymentFailed, "Every payment method failed and no new one arrived in time."));
                 return OrderStatus.Rejected;
         }
 
-        var authorization = payment.Authorization!;
         if (order.IsCancellationRequested)
-            return await order.CancelAsync(StatusReason.CustomerCancelled, authorization);
+            return await order.CancelAsync(StatusReason.CustomerCancelled);
 
         if (input.Fulfillment == FulfillmentType.Pickup)
-            return await PickupFlow.RunAsync(order, authorization);
+            return await PickupFlow.RunAsync(order);
 
         await order.RecordAsync(new OrderConfirmed(FulfillmentType.Delivery));
-        return await order.CompleteAsync(authorization, honourLateCancellation: true);
+        return await order.CompleteAsync(honourLateCancellation: true);
     }
 }

@@ -88,29 +88,32 @@ internal sealed class OrderFlow
     }
 
     /// <summary>
-    /// A step failed even after its retries. Gives back whatever the order holds (money first, then stock) and
-    /// ends it as rejected, so that no stock stays reserved and no authorization stays open behind a stuck order.
-    /// If the compensation fails too, the exception ends the orchestration as Failed for an operator to see.
+    /// A step failed even after its retries. Gives back whatever the order holds and ends it as rejected, so that no
+    /// stock stays reserved and no authorization stays open behind a stuck order. If the compensation fails too, the
+    /// exception ends the orchestration as Failed for an operator to see.
     /// </summary>
     public async Task<OrderStatus> GiveUpAsync(TaskFailedException failure)
+    {
+        await CompensateAsync();
+        await RecordAsync(new OrderRejected(StatusReason.ProcessingFailed, $"The step {failure.TaskName} kept failing; the order was not completed."));
+        return OrderStatus.Rejected;
+    }
+
+    /// <summary>Gives back whatever the order holds and ends it as cancelled.</summary>
+    public async Task<OrderStatus> CancelAsync(StatusReason reason)
+    {
+        await CompensateAsync();
+        await RecordAsync(new OrderCancelled(reason));
+        return OrderStatus.Cancelled;
+    }
+
+    /// <summary>Undoes what the order holds, from the one record of it kept here: the money first, then the stock.</summary>
+    private async Task CompensateAsync()
     {
         if (Authorization is not null)
             await SettleAuthorizationAsync(Authorization, IsCaptured);
         if (HoldsStock)
             await ReleaseStockAsync();
-        await RecordAsync(new OrderRejected(StatusReason.ProcessingFailed, $"The step {failure.TaskName} kept failing; the order was not completed."));
-        return OrderStatus.Rejected;
-    }
-
-    /// <summary>Compensates what was done so far (payment first, then stock) and ends the order as cancelled.</summary>
-    public async Task<OrderStatus> CancelAsync(StatusReason reason, PaymentAuthorized? authorization, bool captured = false)
-    {
-        if (authorization is not null)
-            await SettleAuthorizationAsync(authorization, captured);
-
-        await ReleaseStockAsync();
-        await RecordAsync(new OrderCancelled(reason));
-        return OrderStatus.Cancelled;
     }
 
     /// <summary>Gives the money back: a refund once captured, a void before.</summary>
@@ -124,12 +127,13 @@ internal sealed class OrderFlow
     }
 
     /// <summary>Capture, commit the stock, done. A cancellation that lands during capture is refunded.</summary>
-    public async Task<OrderStatus> CompleteAsync(PaymentAuthorized authorization, bool honourLateCancellation)
+    public async Task<OrderStatus> CompleteAsync(bool honourLateCancellation)
     {
+        var authorization = Authorization ?? throw new InvalidOperationException($"Order {Input.OrderId} has no authorization to capture.");
         await StepAsync<bool>(nameof(CapturePayment), new SettlePaymentInput(Input.OrderId, authorization.AuthorizationId, authorization.Amount, NewEventId()));
         IsCaptured = true;
         if (honourLateCancellation && IsCancellationRequested)
-            return await CancelAsync(StatusReason.CustomerCancelled, authorization, captured: true);
+            return await CancelAsync(StatusReason.CustomerCancelled);
 
         await StepAsync<bool>(nameof(CommitStock), new StockMovementInput(Input.OrderId, Input.LocationId, NewEventId()));
         HoldsStock = false;

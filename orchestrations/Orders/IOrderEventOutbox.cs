@@ -15,6 +15,13 @@ public interface IOrderEventOutbox
     Task<IReadOnlyList<PendingStream>> ListPendingAsync(int max, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// The events after <paramref name="publishedSequence"/>, in sequence order: all of them, or the first part (a store
+    /// may read only as far as it last saw the stream end). What it leaves out is published in a later round: the
+    /// stream stays listed until its mark reaches the end.
+    /// </summary>
+    Task<IReadOnlyList<OrderEvent>> ReadUnpublishedAsync(string orderId, int publishedSequence, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Moves the stream's published mark up to <paramref name="sequence"/> (never down). The stream stops being listed
     /// once nothing above the mark remains, including events appended while the caller was publishing.
     /// </summary>

@@ -13,7 +13,6 @@ namespace AsyncCommerce.Orders;
 /// </summary>
 public sealed partial class OrderEventDispatcher(
     IOrderEventOutbox outbox,
-    IOrderEventStore events,
     IOrderEventPublisher publisher,
     OutboxSignal signal,
     IOptions<OutboxOptions> options,
@@ -48,8 +47,8 @@ public sealed partial class OrderEventDispatcher(
             }
 
             retryDelay = settings.RetryDelay;
-            if (!round.Full)
-                await signal.WaitAsync(settings.PollInterval, clock, stoppingToken);
+            if (!round.Full && await signal.WaitAsync(settings.PollInterval, clock, stoppingToken) && settings.Coalesce > TimeSpan.Zero)
+                await Task.Delay(settings.Coalesce, clock, stoppingToken);
         }
     }
 
@@ -78,7 +77,7 @@ public sealed partial class OrderEventDispatcher(
     {
         try
         {
-            var unpublished = await events.ReadAsync(stream.OrderId, stream.PublishedSequence, cancellationToken);
+            var unpublished = await outbox.ReadUnpublishedAsync(stream.OrderId, stream.PublishedSequence, cancellationToken);
             foreach (var orderEvent in unpublished)
                 await publisher.PublishAsync(orderEvent, cancellationToken);
             var mark = unpublished.Count > 0 ? unpublished[^1].Sequence : stream.PublishedSequence;

@@ -1,3 +1,4 @@
+using AsyncCommerce.Caching;
 using Microsoft.Extensions.Logging;
 
 namespace AsyncCommerce.Orders;
@@ -15,6 +16,12 @@ public sealed partial class OrderEventRecorder(
     OrderViewChanges viewChanges,
     ILogger<OrderEventRecorder> logger)
 {
+    // The view this process last saved, per open order. A view is a function of the events up to its version, so a
+    // remembered view of version n is the stored view of version n, whoever saved it: projecting event n + 1 needs no
+    // read. When another process saved a later one meanwhile, the store's version check refuses the save and the slow
+    // path catches up.
+    private readonly RecentEntries<string, OrderView> _lastSaved = new(capacity: RecentEntries.OrdersInFlight, StringComparer.Ordinal);
+
     public async Task<OrderEvent> RecordAsync(string orderId, string eventId, DateTimeOffset occurredAt, OrderEventData data, CancellationToken cancellationToken = default)
     {
         var stored = await events.AppendAsync(orderId, eventId, occurredAt, data, cancellationToken);
@@ -32,10 +39,17 @@ public sealed partial class OrderEventRecorder(
         await CatchUpAsync(orderId, view, cancellationToken);
     }
 
-    // The usual case needs no read of the stream: the view is one event behind, and that event is the one just stored.
-    // Reading the stream is a query, and a query is what a table store (Azurite above all) pays most for.
+    // The usual case reads nothing: the view is one event behind, and that event is the one just stored. Reading the
+    // stream is a query, and a query is what a table store (Azurite above all) pays most for.
     private async Task ProjectAsync(OrderEvent stored, CancellationToken cancellationToken)
     {
+        var previous = _lastSaved.TryGet(stored.OrderId, out var remembered) && remembered.Version == stored.Sequence - 1 ? remembered : null;
+        if (previous is not null || stored.Sequence == 1)
+        {
+            await SaveAsync(OrderProjection.Apply(previous, stored), cancellationToken);
+            return;
+        }
+
         var view = await views.GetAsync(stored.OrderId, cancellationToken);
         if ((view?.Version ?? 0) == stored.Sequence - 1)
             await SaveAsync(OrderProjection.Apply(view, stored), cancellationToken);
@@ -53,10 +67,14 @@ public sealed partial class OrderEventRecorder(
             await SaveAsync(projected, cancellationToken);
     }
 
-    private async Task SaveAsync(OrderView view, CancellationToken cancellationToken)
+    private async Task SaveAsync(OrderView projected, CancellationToken cancellationToken)
     {
-        await views.SaveAsync(view, cancellationToken);
-        viewChanges.Notify(view.OrderId);
+        await views.SaveAsync(projected, cancellationToken);
+        viewChanges.Notify(projected.OrderId);
+        if (projected.Status.IsFinal())
+            _lastSaved.Remove(projected.OrderId);
+        else
+            _lastSaved.Set(projected.OrderId, projected);
     }
 
     // A one-line summary for the progress log; never tokens or contact details.

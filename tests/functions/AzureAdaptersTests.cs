@@ -1,12 +1,16 @@
+using AsyncCommerce.Adapters.AzureStorage;
 using AsyncCommerce.Adapters.AzureStorage.Catalog;
 using AsyncCommerce.Adapters.AzureStorage.Checkout;
 using AsyncCommerce.Adapters.AzureStorage.Inventory;
 using AsyncCommerce.Adapters.AzureStorage.Notifications;
 using AsyncCommerce.Adapters.AzureStorage.Orders;
 using AsyncCommerce.Adapters.AzureStorage.Payments;
+using AsyncCommerce.Adapters.Cosmos;
 using AsyncCommerce.Adapters.InMemory;
 using AsyncCommerce.Adapters.InMemory.Catalog;
+using AsyncCommerce.Adapters.ServiceBus;
 using AsyncCommerce.Adapters.Simulated.Payments;
+using AsyncCommerce.Api.Health;
 using AsyncCommerce.Catalog;
 using AsyncCommerce.Checkout;
 using AsyncCommerce.Inventory;
@@ -14,9 +18,13 @@ using AsyncCommerce.Notifications;
 using AsyncCommerce.Orders;
 using AsyncCommerce.Testing;
 using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Moq;
 
 namespace AsyncCommerce.Functions.Tests;
 
@@ -99,6 +107,56 @@ public sealed class AzureAdaptersTests
             await host.StopAsync(CancellationToken.None);
         }
     }
+
+    [Fact]
+    public void AddCommerceStorage_WithoutAProfile_ChecksCosmosAndServiceBusForHealth()
+    {
+        var dummyKey = Convert.ToBase64String(new byte[64]);
+        using var host = WorkerHost(new()
+        {
+            ["ServiceBus:connectionString"] = $"Endpoint=sb://localhost;SharedAccessKeyName=test;SharedAccessKey={dummyKey};UseDevelopmentEmulator=true;",
+            ["Cosmos:connectionString"] = $"AccountEndpoint=https://localhost:8081/;AccountKey={dummyKey};",
+        }).Build();
+
+        Assert.Equal(
+            new[] { CommerceHealthChecks.Catalog, CosmosServiceCollectionExtensions.HealthCheckName, ServiceBusServiceCollectionExtensions.HealthCheckName }.Order(StringComparer.Ordinal),
+            HealthCheckNames(host.Services));
+    }
+
+    [Fact]
+    public void AddCommerceStorage_AzureStorageProfile_ChecksTheTablesForHealth()
+    {
+        using var host = WorkerHost(AzureStorageProfile(connectionString: "UseDevelopmentStorage=true", taskHub: "AsyncCommerce")).Build();
+
+        Assert.Equal(
+            new[] { CommerceHealthChecks.Catalog, AzureStorageServiceCollectionExtensions.HealthCheckName }.Order(StringComparer.Ordinal),
+            HealthCheckNames(host.Services));
+    }
+
+    [Fact]
+    public async Task AddCommerceStorage_AzureStorageProfileOnAzurite_ReportsTheTablesHealthy()
+    {
+        var settings = AzureStorageProfile(await TestAzurite.ConnectionStringAsync(), TestAzurite.NewTaskHub("fh"));
+        using var host = WithoutTheFunctionsHostChannel(WorkerHost(settings)).Build();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        var engine = new Mock<DurableTaskClient>(MockBehavior.Loose, "test");
+
+        await host.StartAsync(deadline.Token);
+        try
+        {
+            var report = await host.Services.GetRequiredService<HealthProbe>().CheckAsync(engine.Object, deadline.Token);
+
+            Assert.Equal("Healthy", report.Checks[AzureStorageServiceCollectionExtensions.HealthCheckName]);
+            Assert.Equal("Healthy", report.Status);
+        }
+        finally
+        {
+            await host.StopAsync(CancellationToken.None);
+        }
+    }
+
+    private static List<string> HealthCheckNames(IServiceProvider services) =>
+        [.. services.GetRequiredService<IOptions<HealthCheckServiceOptions>>().Value.Registrations.Select(r => r.Name).Order(StringComparer.Ordinal)];
 
     /// <summary>The worker host as Program builds it (settings checked apart: these tests name their own task hub).</summary>
     private static FunctionsApplicationBuilder WorkerHost(Dictionary<string, string?> settings)

@@ -20,7 +20,7 @@ public sealed class FunctionAppSettingsTests
     public void Lists_AreExactlyTheAgreedSettings()
     {
         Assert.Equal(
-            ["FUNCTIONS_EXTENSION_VERSION", "FUNCTIONS_WORKER_RUNTIME", "AzureWebJobsStorage__accountName", "AzureWebJobsStorage", "APPLICATIONINSIGHTS_CONNECTION_STRING", "APPLICATIONINSIGHTS_AUTHENTICATION_STRING"],
+            ["WEBSITE_RUN_FROM_PACKAGE", "FUNCTIONS_EXTENSION_VERSION", "FUNCTIONS_WORKER_RUNTIME", "AzureWebJobsStorage__accountName", "AzureWebJobsStorage", "APPLICATIONINSIGHTS_CONNECTION_STRING", "APPLICATIONINSIGHTS_AUTHENTICATION_STRING"],
             FunctionAppSettings.HostSettings.Select(s => s.Name));
         Assert.Equal(
             ["Commerce__Storage", "Commerce__AzureStorage__ConnectionString", "Commerce__AzureStorage__TaskHub",
@@ -108,6 +108,16 @@ public sealed class FunctionAppSettingsTests
         Assert.Contains("set AzureWebJobsStorage instead", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("1")]
+    [InlineData("https://example.blob.core.windows.net/packages/functions.zip")]
+    public void EnsureValid_WithAnyRunFromPackageValue_Passes(string value)
+    {
+        using var environment = new AppSettingsEnvironment(new Dictionary<string, string>(AzureSettings) { [FunctionAppSettings.RunFromPackage] = value });
+
+        FunctionAppSettings.EnsureValid(environment.Configuration);
+    }
+
     [Fact]
     public void EnsureValid_WithEmulatorStandIns_Passes()
     {
@@ -169,7 +179,8 @@ public sealed class FunctionAppSettingsTests
     {
         var sample = FunctionAppFiles.LocalSettingsSample(file);
 
-        foreach (var setting in FunctionAppSettings.For(profile).Where(s => s.Requirement != SettingRequirement.EmulatorOnly))
+        // App Service's settings have no meaning under func start.
+        foreach (var setting in FunctionAppSettings.For(profile).Where(s => s.Requirement != SettingRequirement.EmulatorOnly && s.ReadBy != SettingReader.AppService))
         {
             var standIns = FunctionAppSettings.EmulatorOnly.Where(s => s.StandsInFor == setting.Name).Select(s => s.Name);
             Assert.True(sample.ContainsKey(setting.Name) || standIns.Any(sample.ContainsKey), $"{file} has neither {setting.Name} nor a stand-in for it.");

@@ -78,11 +78,11 @@ public sealed class FunctionsMetadataTests
     }
 
     [Fact]
-    public void HttpTriggers_OnlyHealthAndTheDocumentAreAnonymous()
+    public void HttpTriggers_OnlyTheHealthRoutesAndTheDocumentAreAnonymous()
     {
         var anonymous = Functions.Where(f => f.Trigger?.Type == "httpTrigger" && f.Trigger.AuthLevel == "Anonymous").Select(f => f.Name);
 
-        Assert.Equal([CommerceRoutes.GetHealth.Name, nameof(OpenApiFunctions.GetOpenApiDocument)], anonymous.Order(StringComparer.Ordinal));
+        Assert.Equal([CommerceRoutes.GetHealth.Name, CommerceRoutes.GetLiveness.Name, nameof(OpenApiFunctions.GetOpenApiDocument)], anonymous.Order(StringComparer.Ordinal));
     }
 
     [Fact]

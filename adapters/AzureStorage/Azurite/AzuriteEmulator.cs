@@ -152,6 +152,9 @@ public sealed class AzuriteEmulator : IAsyncDisposable
     [
         entryPoint,
         "--silent",
+
+        // On by default: it would try to send usage data out of a developer's machine, and costs CPU on every request.
+        "--disableTelemetry",
         "--location", dataFolder,
         "--blobHost", "127.0.0.1", "--blobPort", endpoints.Blob.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
         "--queueHost", "127.0.0.1", "--queuePort", endpoints.Queue.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),

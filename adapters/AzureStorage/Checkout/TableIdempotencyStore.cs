@@ -11,8 +11,8 @@ namespace AsyncCommerce.Adapters.AzureStorage.Checkout;
 /// is a compare-and-set.
 /// </summary>
 /// <remarks>
-/// Azure Tables has no time to live: keys stay until deleted (the Cosmos container forgets them after 48 h). Keeping
-/// them longer than the contract's 24 hours is safe; only the table grows.
+/// Azure Tables has no time to live: keys stay until <see cref="PurgeOlderThanAsync"/> deletes them (the Cosmos
+/// container forgets them after 48 h by itself); <see cref="IdempotencyKeyPurger"/> runs it.
 /// </remarks>
 public sealed class TableIdempotencyStore : IIdempotencyStore
 {
@@ -62,8 +62,30 @@ public sealed class TableIdempotencyStore : IIdempotencyStore
             if (stored is null || stored.ToRecord() != expected)
                 return Attempt.Done(false);
             // 412 here means it changed after the read: re-read, it may still (again) equal what the caller expects.
-            return await _table.TryInsertOrReplaceAsync(entity, stored.ETag, token) ? Attempt.Done(true) : Attempt<bool>.Retry;
+            return await _table.TryInsertOrReplaceAsync(entity, stored.ETag, token) is not null ? Attempt.Done(true) : Attempt<bool>.Retry;
         }, cancellationToken);
+    }
+
+    /// <summary>Deletes the keys last changed before <paramref name="cutoff"/>; returns how many.</summary>
+    public async Task<int> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken = default)
+    {
+        var deleted = 0;
+        var filter = TableClient.CreateQueryFilter($"Timestamp lt {cutoff}");
+        await foreach (var expired in _table.QueryAsync<TableEntity>(filter, select: [nameof(ITableEntity.PartitionKey), nameof(ITableEntity.RowKey)], cancellationToken: cancellationToken))
+        {
+            try
+            {
+                // On its ETag: a key reused since the query read it is no longer expired.
+                await _table.DeleteEntityAsync(expired.PartitionKey, expired.RowKey, expired.ETag, cancellationToken);
+                deleted++;
+            }
+            catch (RequestFailedException error) when (TableConflicts.IsLostRaceOrGone(error))
+            {
+                // Changed or deleted since the query: not this sweep's to delete.
+            }
+        }
+
+        return deleted;
     }
 
     public async Task<IdempotencyRecord?> GetAsync(string key, CancellationToken cancellationToken = default)

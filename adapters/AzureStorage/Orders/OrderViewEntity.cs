@@ -5,7 +5,7 @@ using Azure.Data.Tables;
 namespace AsyncCommerce.Adapters.AzureStorage.Orders;
 
 /// <summary>The stored view (PartitionKey = order id, RowKey <c>view</c>): the API's JSON, and its version to compare without parsing it.</summary>
-internal sealed class OrderViewEntity : ITableEntity
+internal sealed class OrderViewEntity : IVersionedEntity
 {
     public const string ViewRowKey = "view";
 

@@ -8,7 +8,7 @@ namespace AsyncCommerce.Adapters.AzureStorage.Orders;
 /// A pickup order in its store's queue (PartitionKey = store id, RowKey = order id): the view's status to filter on
 /// and the whole view, so a store's queue is one partition query with no read of the views table.
 /// </summary>
-internal sealed class PickupQueueEntity : ITableEntity
+internal sealed class PickupQueueEntity : IVersionedEntity
 {
     public string PartitionKey { get; set; } = string.Empty;
 

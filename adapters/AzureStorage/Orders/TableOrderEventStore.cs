@@ -1,3 +1,4 @@
+using AsyncCommerce.Caching;
 using AsyncCommerce.Orders;
 using Azure;
 using Azure.Data.Tables;
@@ -37,12 +38,21 @@ namespace AsyncCommerce.Adapters.AzureStorage.Orders;
 /// stream, caught up or not, and the dispatcher's next mark deletes it. Markers of streams with no head yet are
 /// skipped, never deleted: their append may be about to commit.
 /// </para>
+/// <para>
+/// The store remembers the head (with its ETag) of each stream it wrote last. An append to such a stream skips both
+/// reads: its transaction's ETag condition and event-id insert check what the reads would have (a head moved by
+/// another writer fails with 412, an event id stored already with 409), and only then does it read and decide.
+/// So in the usual run of one workflow appending to its order, an append is one request.
+/// </para>
 /// </remarks>
 public sealed class TableOrderEventStore : IOrderEventStore, IOrderEventOutbox
 {
     private readonly TableClient _events;
     private readonly TableClient _outbox;
     private readonly TableConflictRetry _retry;
+    private const int MaxKeyedReads = 3;
+
+    private readonly RecentEntries<string, StreamHeadEntity> _heads = new(capacity: RecentEntries.OrdersInFlight, StringComparer.Ordinal);
 
     /// <param name="events">The table of the streams (heads, events, event-id markers), one partition per order.</param>
     /// <param name="outbox">The table of the outbox markers, one partition for all orders.</param>
@@ -96,6 +106,20 @@ public sealed class TableOrderEventStore : IOrderEventStore, IOrderEventOutbox
         return [.. heads.OfType<StreamHeadEntity>().Select(head => new PendingStream(head.OrderId, head.PublishedSequence))];
     }
 
+    public async Task<IReadOnlyList<OrderEvent>> ReadUnpublishedAsync(string orderId, int publishedSequence, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(orderId);
+        // The usual round finds one or two new events of a stream this store just appended to: read by key, they cost
+        // what one query would in Azure, and far less on Azurite, whose every query scans the whole table.
+        if (_heads.TryGet(orderId, out var known) && known.LastSequence - publishedSequence is >= 0 and <= MaxKeyedReads)
+        {
+            var reads = Enumerable.Range(publishedSequence + 1, known.LastSequence - publishedSequence).Select(sequence => ReadEventAsync(orderId, sequence, cancellationToken));
+            return await Task.WhenAll(reads);
+        }
+
+        return await ReadAsync(orderId, publishedSequence, cancellationToken);
+    }
+
     public Task MarkPublishedAsync(string orderId, int sequence, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(orderId);
@@ -105,38 +129,50 @@ public sealed class TableOrderEventStore : IOrderEventStore, IOrderEventOutbox
 
     private async Task<Attempt<OrderEvent>> TryAppendAsync(OrderEvent candidate, string dataJson, CancellationToken cancellationToken)
     {
-        var markerRead = _events.GetEntityIfExistsAsync<EventIdEntity>(TableKeys.Escape(candidate.OrderId), EventIdEntity.RowKeyOf(candidate.EventId), cancellationToken: cancellationToken);
+        if (_heads.TryGet(candidate.OrderId, out var known))
+        {
+            // A caught-up head means the append must write the outbox marker first: only for an event not stored yet,
+            // or a repeated append would list a caught-up stream. A pending head needs no check: the transaction's
+            // event-id insert refuses a repeat.
+            if (!known.Pending && await ReadStoredAsync(candidate, cancellationToken) is { } repeated)
+                return Attempt.Done(repeated);
+            if (await TrySubmitAppendAsync(known, candidate, dataJson, cancellationToken) is { } appendedToKnown)
+                return Attempt.Done(appendedToKnown);
+
+            // The remembered head is out of date, or the event is stored already: read and decide, as without it.
+            _heads.Remove(candidate.OrderId);
+        }
+
+        var storedRead = ReadStoredAsync(candidate, cancellationToken);
         var headRead = ReadHeadAsync(candidate.OrderId, cancellationToken);
-        await Task.WhenAll(markerRead, headRead);
+        await Task.WhenAll(storedRead, headRead);
+        if (await storedRead is { } stored)
+            return Attempt.Done(stored);
 
-        var marker = await markerRead;
-        if (marker.HasValue)
-            return Attempt.Done(await ReadEventAsync(candidate.OrderId, marker.Value!.Sequence, cancellationToken));
+        // 412: the head moved since it was read (an append or a mark). 409: another writer created the stream, this
+        // sequence or this event id first. Either way re-read: the next attempt appends after it, or returns the stored event.
+        return await TrySubmitAppendAsync(await headRead, candidate, dataJson, cancellationToken) is { } appended
+            ? Attempt.Done(appended)
+            : Attempt<OrderEvent>.Retry;
+    }
 
-        var head = await headRead;
+    /// <summary>The event stored under the candidate's event id, if any (through its event-id marker).</summary>
+    private async Task<OrderEvent?> ReadStoredAsync(OrderEvent candidate, CancellationToken cancellationToken)
+    {
+        var marker = await _events.ReadOrNullAsync<EventIdEntity>(TableKeys.Escape(candidate.OrderId), EventIdEntity.RowKeyOf(candidate.EventId), cancellationToken);
+        return marker is null ? null : await ReadEventAsync(candidate.OrderId, marker.Sequence, cancellationToken);
+    }
+
+    /// <summary>Appends after <paramref name="head"/> (null: a new stream); null when the transaction lost a race.</summary>
+    private async Task<OrderEvent?> TrySubmitAppendAsync(StreamHeadEntity? head, OrderEvent candidate, string dataJson, CancellationToken cancellationToken)
+    {
         // Step 1 of the protocol (remarks): the marker goes first, the transaction then sets Pending.
         if (head is not { Pending: true })
             await _outbox.UpsertEntityAsync(OutboxMarkerEntity.For(candidate.OrderId), TableUpdateMode.Replace, cancellationToken);
 
         var appended = candidate with { Sequence = (head?.LastSequence ?? 0) + 1 };
-        try
-        {
-            await _events.SubmitTransactionAsync(AppendTransaction(head, appended, dataJson), cancellationToken);
-            return Attempt.Done(appended);
-        }
-        catch (TableTransactionFailedException error) when (TableConflicts.IsLostRace(error))
-        {
-            // 412: the head moved since it was read (an append or a mark). 409: another writer created the stream,
-            // this sequence or this event id first. Either way re-read: the next attempt appends after it, or
-            // returns the stored event.
-            return Attempt<OrderEvent>.Retry;
-        }
-    }
-
-    private static TableTransactionAction[] AppendTransaction(StreamHeadEntity? head, OrderEvent appended, string dataJson)
-    {
         var nextHead = StreamHeadEntity.At(appended.OrderId, appended.Sequence, head?.PublishedSequence ?? 0, pending: true);
-        return
+        TableTransactionAction[] transaction =
         [
             head is null
                 ? new TableTransactionAction(TableTransactionActionType.Add, nextHead)
@@ -144,29 +180,54 @@ public sealed class TableOrderEventStore : IOrderEventStore, IOrderEventOutbox
             new TableTransactionAction(TableTransactionActionType.Add, OrderEventEntity.From(appended, dataJson)),
             new TableTransactionAction(TableTransactionActionType.Add, EventIdEntity.For(appended)),
         ];
+        try
+        {
+            var committed = await _events.SubmitTransactionAsync(transaction, cancellationToken);
+            Remember(nextHead, committed.Value[0].Headers.ETag);
+            return appended;
+        }
+        catch (TableTransactionFailedException error) when (TableConflicts.IsLostRace(error))
+        {
+            return null;
+        }
+    }
+
+    private void Remember(StreamHeadEntity head, ETag? etag)
+    {
+        if (etag is { } written)
+        {
+            head.ETag = written;
+            _heads.Set(head.OrderId, head);
+        }
+        else
+        {
+            _heads.Remove(head.OrderId);
+        }
     }
 
     private async Task<Attempt<bool>> TryMarkPublishedAsync(string orderId, int sequence, CancellationToken cancellationToken)
     {
         // Step 2 of the protocol (remarks): the marker is read before the head is written.
         var markerRead = _outbox.GetEntityIfExistsAsync<OutboxMarkerEntity>(OutboxMarkerEntity.PendingPartition, OutboxMarkerEntity.RowKeyOf(orderId), cancellationToken: cancellationToken);
-        var headRead = ReadHeadAsync(orderId, cancellationToken);
-        await Task.WhenAll(markerRead, headRead);
-
-        var head = await headRead;
+        // A remembered head is as good as a read one: the write below is conditional on its ETag either way.
+        var head = _heads.TryGet(orderId, out var known) ? known : await ReadHeadAsync(orderId, cancellationToken);
+        await markerRead;
         if (head is null)
             return Attempt.Done(true);
 
         // Never down, and never past the stream's end: a mark above it would hide events appended later.
         var published = Math.Max(head.PublishedSequence, Math.Min(sequence, head.LastSequence));
         var pending = head.LastSequence > published;
+        var nextHead = StreamHeadEntity.At(orderId, head.LastSequence, published, pending);
         try
         {
             // Written even when unchanged: it invalidates every append that read the head before it.
-            await _events.UpdateEntityAsync(StreamHeadEntity.At(orderId, head.LastSequence, published, pending), head.ETag, TableUpdateMode.Replace, cancellationToken);
+            var written = await _events.UpdateEntityAsync(nextHead, head.ETag, TableUpdateMode.Replace, cancellationToken);
+            Remember(nextHead, written.Headers.ETag);
         }
         catch (RequestFailedException error) when (TableConflicts.IsLostRace(error))
         {
+            _heads.Remove(orderId);
             return Attempt<bool>.Retry;
         }
 

@@ -23,6 +23,8 @@ public sealed class TableOrderViewStore : IOrderViewStore
 
     private readonly TableClient _views;
     private readonly TableClient _pickupQueue;
+    private readonly VersionedRowWriter<OrderViewEntity> _viewRows;
+    private readonly VersionedRowWriter<PickupQueueEntity> _queueRows;
     private readonly TableConflictRetry _retry;
 
     /// <param name="views">The table of the views, one partition per order.</param>
@@ -31,6 +33,8 @@ public sealed class TableOrderViewStore : IOrderViewStore
     {
         _views = views ?? throw new ArgumentNullException(nameof(views));
         _pickupQueue = pickupQueue ?? throw new ArgumentNullException(nameof(pickupQueue));
+        _viewRows = new VersionedRowWriter<OrderViewEntity>(views);
+        _queueRows = new VersionedRowWriter<PickupQueueEntity>(pickupQueue);
         _retry = new TableConflictRetry(conflictRetry ?? new TableConflictRetryOptions(), timeProvider ?? TimeProvider.System);
     }
 
@@ -64,27 +68,23 @@ public sealed class TableOrderViewStore : IOrderViewStore
 
     private async Task<Attempt<bool>> TrySaveAsync(OrderView view, string viewJson, CancellationToken cancellationToken)
     {
-        var stored = await _views.ReadOrNullAsync<OrderViewEntity>(TableKeys.Escape(view.OrderId), OrderViewEntity.ViewRowKey, cancellationToken);
-        // Projections racing on one order may finish in any order: only a later version replaces the view.
-        if (stored is not null && stored.Version >= view.Version)
-            return Attempt.Done(false);
+        // Projections racing on one order may finish in any order: only a later version replaces a row. A queue row at
+        // a later version already means that version's save is under way, or crashed before its view row (and will be
+        // redone), so the view row is still written.
+        if (PickupStoreOf(view) is { } storeId)
+        {
+            var queued = PickupQueueEntity.From(storeId, view, viewJson);
+            if (await _queueRows.TryWriteAsync(queued, cancellationToken) is null)
+                return Attempt<bool>.Retry;
+            if (view.Status.IsFinal())
+                _queueRows.Forget(queued);
+        }
 
-        if (PickupStoreOf(view) is { } storeId && !await TryQueueAsync(storeId, view, viewJson, cancellationToken))
-            return Attempt<bool>.Retry;
-        return await _views.TryInsertOrReplaceAsync(OrderViewEntity.From(view, viewJson), stored?.ETag, cancellationToken)
-            ? Attempt.Done(true)
-            : Attempt<bool>.Retry;
-    }
-
-    /// <summary>False when another save wrote the row between the read and the write.</summary>
-    private async Task<bool> TryQueueAsync(string storeId, OrderView view, string viewJson, CancellationToken cancellationToken)
-    {
-        var row = PickupQueueEntity.From(storeId, view, viewJson);
-        var queued = await _pickupQueue.ReadOrNullAsync<PickupQueueEntity>(row.PartitionKey, row.RowKey, cancellationToken);
-        // A later version is queued already: its save is under way, or crashed before its view row (and will be redone).
-        if (queued is not null && queued.Version >= view.Version)
-            return true;
-        return await _pickupQueue.TryInsertOrReplaceAsync(row, queued?.ETag, cancellationToken);
+        var row = OrderViewEntity.From(view, viewJson);
+        var written = await _viewRows.TryWriteAsync(row, cancellationToken);
+        if (view.Status.IsFinal())
+            _viewRows.Forget(row);
+        return written is { } saved ? Attempt.Done(saved) : Attempt<bool>.Retry;
     }
 
     private static string? PickupStoreOf(OrderView view) =>

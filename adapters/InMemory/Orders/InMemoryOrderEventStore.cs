@@ -41,6 +41,9 @@ public sealed class InMemoryOrderEventStore : IOrderEventStore, IOrderEventOutbo
         return Task.FromResult(pending);
     }
 
+    public Task<IReadOnlyList<OrderEvent>> ReadUnpublishedAsync(string orderId, int publishedSequence, CancellationToken cancellationToken = default) =>
+        ReadAsync(orderId, publishedSequence, cancellationToken);
+
     public Task MarkPublishedAsync(string orderId, int sequence, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(orderId);

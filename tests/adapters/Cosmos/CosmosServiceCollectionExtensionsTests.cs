@@ -44,7 +44,7 @@ public sealed class CosmosServiceCollectionExtensionsTests
         var client = provider.GetRequiredService<CosmosClient>();
 
         Assert.Equal(new Uri(Endpoint), client.Endpoint);
-        Assert.IsType<CommerceCosmosSerializer>(client.ClientOptions.Serializer);
+        Assert.Same(CommerceJsonDefaults.Options, client.ClientOptions.UseSystemTextJsonSerializerWithOptions);
         Assert.Equal(ConnectionMode.Direct, client.ClientOptions.ConnectionMode);
         Assert.Equal(9, client.ClientOptions.MaxRetryAttemptsOnRateLimitedRequests);
         Assert.Equal(TimeSpan.FromSeconds(30), client.ClientOptions.MaxRetryWaitTimeOnRateLimitedRequests);

@@ -195,7 +195,7 @@ public sealed class CommerceOpenApiTests(ServedDocument served) : IClassFixture<
                 .Select(e => (o.Pointer, Example: e.Name, Value: JsonNode.Parse(e.Value.GetProperty("value").GetRawText()))))
             .ToList();
 
-        Assert.Equal(5, examples.Count);
+        Assert.Equal(6, examples.Count);
         Assert.All(examples, e => Assert.True(
             _contract.Validate($"{e.Pointer}/requestBody/content/application~1json/schema", e.Value).Count == 0,
             $"{e.Pointer} example {e.Example}: {string.Join("; ", _contract.Validate($"{e.Pointer}/requestBody/content/application~1json/schema", e.Value))}"));

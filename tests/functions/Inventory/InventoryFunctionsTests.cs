@@ -45,5 +45,31 @@ public sealed class InventoryFunctionsTests : IDisposable
         Assert.Equal(40, response.Json.GetProperty("onHand").GetInt32());
     }
 
+    [Fact]
+    public async Task SetStockLevels_OnlyMissingRows_KeepsTheLiveCountsAndSetsNoneInASeededApp()
+    {
+        var request = _app.Request("PUT", "/api/inventory", """{ "levels": [ { "sku": "SKU-1003", "locationId": "dc-001", "onHand": 5 } ] }""");
+        request.Headers.IfNoneMatch = "*";
+
+        var response = await (await Functions.SetStockLevels(request, CancellationToken.None)).ExecuteAsync(request);
+
+        Assert.Equal(StatusCodes.Status200OK, response.StatusCode);
+        var level = Assert.Single(response.Json.GetProperty("levels").EnumerateArray());
+        Assert.Equal("Kept", level.GetProperty("outcome").GetString());
+        Assert.NotEqual(5, level.GetProperty("onHand").GetInt32());
+    }
+
+    [Fact]
+    public async Task SetStockLevels_UnknownLocation_Returns400KeyedByPath()
+    {
+        var request = _app.Request("PUT", "/api/inventory", """{ "levels": [ { "sku": "SKU-1003", "locationId": "store-999", "onHand": 5 } ] }""");
+
+        var response = await (await Functions.SetStockLevels(request, CancellationToken.None)).ExecuteAsync(request);
+
+        Assert.Equal(StatusCodes.Status400BadRequest, response.StatusCode);
+        Assert.StartsWith("application/problem+json", response.ContentType, StringComparison.Ordinal);
+        Assert.True(response.Json.GetProperty("errors").TryGetProperty("levels[0].locationId", out _), response.Body);
+    }
+
     public void Dispose() => _app.Dispose();
 }

@@ -23,7 +23,8 @@ public sealed class FunctionAppHarness : IDisposable
 {
     private readonly ServiceProvider _services;
 
-    public FunctionAppHarness()
+    /// <param name="configure">Registrations made last, so they win: an Azure SDK client double, a check of its own.</param>
+    public FunctionAppHarness(Action<IServiceCollection>? configure = null)
     {
         var configuration = new ConfigurationBuilder().Build();
         var services = new ServiceCollection()
@@ -33,6 +34,7 @@ public sealed class FunctionAppHarness : IDisposable
             .AddCommerceFunctionApp(configuration)
             .AddInMemoryAdapters()
             .EnsurePortsRegistered();
+        configure?.Invoke(services);
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 

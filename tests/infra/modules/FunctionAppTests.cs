@@ -55,10 +55,10 @@ public sealed class FunctionAppTests(CompiledInfra infra)
     [MemberData(nameof(CompiledInfra.Environments), MemberType = typeof(CompiledInfra))]
     public void AppSettings_AreExactlyTheSettingsTheAppReads(string environment)
     {
-        // Everything the Functions host reads, and every setting the worker requires. The worker's optional
-        // settings (workflow timings) keep the defaults in code; emulator-only settings never reach Azure.
+        // Everything App Service and the Functions host read, and every setting the worker requires. The worker's
+        // optional settings (workflow timings) keep the defaults in code; emulator-only settings never reach Azure.
         var expected = FunctionAppSettings.ForAzure
-            .Where(s => s.ReadBy == SettingReader.FunctionsHost || s.Requirement == SettingRequirement.Required)
+            .Where(s => s.ReadBy != SettingReader.Worker || s.Requirement == SettingRequirement.Required)
             .Select(s => s.Name);
 
         var names = AppSettings(environment).Select(s => s.Name).ToList();
@@ -75,6 +75,16 @@ public sealed class FunctionAppTests(CompiledInfra infra)
 
         Assert.All(FunctionAppSettings.ForAzure.Where(s => s.ExpectedValue is not null && settings.ContainsKey(s.Name)), s =>
             Assert.Equal(s.ExpectedValue, settings[s.Name]));
+    }
+
+    /// <summary>The list replaces every setting: dropping this one would unmount the code the last publish uploaded.</summary>
+    [Theory]
+    [MemberData(nameof(CompiledInfra.Environments), MemberType = typeof(CompiledInfra))]
+    public void AppSettings_KeepRunningFromThePublishedPackage(string environment)
+    {
+        var settings = AppSettings(environment).ToDictionary(s => s.Name, s => s.Value, StringComparer.Ordinal);
+
+        Assert.Equal("1", settings[FunctionAppSettings.RunFromPackage]);
     }
 
     [Theory]

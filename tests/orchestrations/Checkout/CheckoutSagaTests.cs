@@ -15,6 +15,13 @@ namespace AsyncCommerce.Orchestrations.Tests.Checkout;
 /// <summary>The checkout saga on the real embedded engine, driven the way a storefront drives it.</summary>
 public sealed class CheckoutSagaTests
 {
+    // Steps that keep failing give up after two quick attempts instead of five over a minute.
+    private static readonly Dictionary<string, string?> ShortStepRetries = new()
+    {
+        ["Commerce:Workflow:StepRetryMaxAttempts"] = "2",
+        ["Commerce:Workflow:StepRetryFirstInterval"] = "00:00:00.050",
+    };
+
     [Fact]
     public async Task Checkout_WhenStockIsShort_IsRejectedOutOfStockAndHoldsNothing()
     {
@@ -215,11 +222,7 @@ public sealed class CheckoutSagaTests
     [Fact]
     public async Task Delivery_WhenAStepKeepsFailingAfterCapture_RefundsReleasesAndRejectsInsteadOfHanging()
     {
-        await using var app = new CommerceApp(new Dictionary<string, string?>
-        {
-            ["Commerce:Workflow:StepRetryMaxAttempts"] = "2",
-            ["Commerce:Workflow:StepRetryFirstInterval"] = "00:00:00.050",
-        });
+        await using var app = new CommerceApp(ShortStepRetries);
         using var broken = app.WithServices(services => services.AddSingleton<IInventoryStore>(provider =>
             new CommitFailingInventory(provider.GetRequiredService<InMemoryInventoryStore>())));
         var http = broken.CreateClient();
@@ -229,7 +232,7 @@ public sealed class CheckoutSagaTests
         var view = await http.WaitForStatusAsync(orderId, OrderStatus.Rejected);
         Assert.Equal(StatusReason.ProcessingFailed, view.StatusReason);
         Assert.Equal(PaymentStatus.Refunded, view.Payment.Status);
-        var instance = await broken.Services.GetRequiredService<DurableTaskClient>().WaitForInstanceCompletionAsync(orderId, getInputsAndOutputs: true);
+        var instance = await SagaAssert.EndedAsync(broken.Services.GetRequiredService<DurableTaskClient>(), orderId);
         Assert.Equal(OrchestrationRuntimeStatus.Completed, instance.RuntimeStatus);
         var levels = await broken.Services.GetRequiredService<IInventoryStore>().GetLevelsAsync("SKU-1004");
         Assert.All(levels, level => Assert.Equal((0, 0), (level.Reserved, level.Sold)));
@@ -237,20 +240,37 @@ public sealed class CheckoutSagaTests
     }
 
     [Fact]
+    public async Task Delivery_WhenTheCompensationFailsToo_RefundsWhatItCanAndEndsFailedForAnOperator()
+    {
+        await using var app = new CommerceApp(ShortStepRetries);
+        using var broken = app.WithServices(services => services.AddSingleton<IInventoryStore>(provider =>
+            new CommitFailingInventory(provider.GetRequiredService<InMemoryInventoryStore>(), releaseFails: true)));
+        var http = broken.CreateClient();
+
+        var orderId = await http.PlaceOrderAsync(CheckoutBody.Delivery().WithLines(("SKU-1006", 1)));
+
+        var instance = await SagaAssert.EndedAsync(broken.Services.GetRequiredService<DurableTaskClient>(), orderId);
+        Assert.Equal(OrchestrationRuntimeStatus.Failed, instance.RuntimeStatus);
+        Assert.Contains(nameof(ReleaseStock), instance.FailureDetails?.ErrorMessage ?? string.Empty, StringComparison.Ordinal);
+
+        // The money went back before the stock release failed; the stock stays reserved for an operator to see.
+        var view = (await http.GetOrderAsync(orderId))!;
+        Assert.Equal(PaymentStatus.Refunded, view.Payment.Status);
+        Assert.NotEqual(OrderStatus.Rejected, view.Status);
+        Assert.Single(await broken.Services.GetRequiredService<IInventoryStore>().GetLevelsAsync("SKU-1006"), level => level.Reserved == 1);
+    }
+
+    [Fact]
     public async Task Delivery_WhenRecordingCompletionKeepsFailingAfterTheSale_DoesNotRefundASoldOrder()
     {
-        await using var app = new CommerceApp(new Dictionary<string, string?>
-        {
-            ["Commerce:Workflow:StepRetryMaxAttempts"] = "2",
-            ["Commerce:Workflow:StepRetryFirstInterval"] = "00:00:00.050",
-        });
+        await using var app = new CommerceApp(ShortStepRetries);
         using var broken = app.WithServices(services => services.AddSingleton<IOrderEventStore>(provider =>
             new CompletionRefusingEventStore(provider.GetRequiredService<InMemoryOrderEventStore>())));
         var http = broken.CreateClient();
 
         var orderId = await http.PlaceOrderAsync(CheckoutBody.Delivery().WithLines(("SKU-1005", 1)));
 
-        var instance = await broken.Services.GetRequiredService<DurableTaskClient>().WaitForInstanceCompletionAsync(orderId, getInputsAndOutputs: true);
+        var instance = await SagaAssert.EndedAsync(broken.Services.GetRequiredService<DurableTaskClient>(), orderId);
         Assert.Equal(OrchestrationRuntimeStatus.Failed, instance.RuntimeStatus);
         var view = (await http.GetOrderAsync(orderId))!;
         Assert.Equal(PaymentStatus.Captured, view.Payment.Status);
@@ -271,12 +291,13 @@ public sealed class CheckoutSagaTests
     }
 
     /// <summary>An inventory whose commit is down for good, to drive the saga past its step retries.</summary>
-    private sealed class CommitFailingInventory(IInventoryStore inner) : IInventoryStore
+    private sealed class CommitFailingInventory(IInventoryStore inner, bool releaseFails = false) : IInventoryStore
     {
         public Task<ReservationResult> ReserveAsync(string orderId, string locationId, IReadOnlyList<StockLine> lines, CancellationToken cancellationToken = default) =>
             inner.ReserveAsync(orderId, locationId, lines, cancellationToken);
 
-        public Task<bool> ReleaseAsync(string orderId, CancellationToken cancellationToken = default) => inner.ReleaseAsync(orderId, cancellationToken);
+        public Task<bool> ReleaseAsync(string orderId, CancellationToken cancellationToken = default) =>
+            releaseFails ? throw new InvalidOperationException("Inventory store unavailable.") : inner.ReleaseAsync(orderId, cancellationToken);
 
         public Task<bool> CommitAsync(string orderId, CancellationToken cancellationToken = default) =>
             throw new InvalidOperationException("Inventory store unavailable.");

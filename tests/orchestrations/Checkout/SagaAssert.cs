@@ -19,6 +19,20 @@ internal static class SagaAssert
         Assert.Equal(expected, instance.ReadOutputAs<OrderStatus>());
     }
 
+    /// <summary>The instance once it has ended in any status; fails the test, instead of hanging the run, after 30 s.</summary>
+    public static async Task<OrchestrationMetadata> EndedAsync(DurableTaskClient workflows, string orderId)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        try
+        {
+            return await workflows.WaitForInstanceCompletionAsync(orderId, getInputsAndOutputs: true, deadline.Token);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            throw new Xunit.Sdk.XunitException($"The saga of order {orderId} had not ended after 30 s.");
+        }
+    }
+
     public static async Task NothingReservedAsync(CommerceApp app, params string[] skus)
     {
         var inventory = app.Get<IInventoryStore>();

@@ -17,7 +17,7 @@ public sealed class OrderEventDispatcherTests : IDisposable
     public OrderEventDispatcherTests()
     {
         var options = Options.Create(new OutboxOptions { PollInterval = TimeSpan.FromMinutes(1), RetryDelay = TimeSpan.FromMilliseconds(10), MaxRetryDelay = TimeSpan.FromMilliseconds(20) });
-        _dispatcher = new OrderEventDispatcher(_events, _events, _bus, _signal, options, TimeProvider.System, NullLogger<OrderEventDispatcher>.Instance);
+        _dispatcher = new OrderEventDispatcher(_events, _bus, _signal, options, TimeProvider.System, NullLogger<OrderEventDispatcher>.Instance);
     }
 
     public void Dispose() => _dispatcher.Dispose();

@@ -65,6 +65,33 @@ public sealed class OrderEventRecorderTests
     }
 
     [Fact]
+    public async Task RecordAsync_AfterAnotherProcessRecordedEventsOfTheSameOrder_ProjectsEveryEvent()
+    {
+        var otherProcess = new OrderEventRecorder(_events, _views, new OutboxSignal(), new OrderViewChanges(), NullLogger<OrderEventRecorder>.Instance);
+        await _recorder.RecordAsync(OrderId, "placed", Now, Placed(PickupAt(StoreId)));
+        await _recorder.RecordAsync(OrderId, "reserved", Now.AddMinutes(1), new StockReserved(StoreId));
+        await otherProcess.RecordAsync(OrderId, "method-added", Now.AddMinutes(2), new PaymentMethodAdded(1, "card"));
+
+        // This recorder's last view is version 2; the stored one is version 3 by now.
+        await _recorder.RecordAsync(OrderId, "confirmed", Now.AddMinutes(3), new OrderConfirmed(FulfillmentType.Pickup));
+
+        Assert.Equivalent(OrderProjection.Apply(null, await _events.ReadAsync(OrderId)), await _views.GetAsync(OrderId), strict: true);
+        Assert.Equal(4, (await _views.GetAsync(OrderId))?.Version);
+    }
+
+    [Fact]
+    public async Task RecordAsync_SameEventAgainAfterLaterEvents_LeavesTheViewAsItIs()
+    {
+        await _recorder.RecordAsync(OrderId, "placed", Now, Placed(PickupAt(StoreId)));
+        await _recorder.RecordAsync(OrderId, "reserved", Now.AddMinutes(1), new StockReserved(StoreId));
+        var before = await _views.GetAsync(OrderId);
+
+        await _recorder.RecordAsync(OrderId, "placed", Now, Placed(PickupAt(StoreId)));
+
+        Assert.Equivalent(before, await _views.GetAsync(OrderId), strict: true);
+    }
+
+    [Fact]
     public async Task RecordAsync_NewEvents_LeaveTheStreamPendingInTheOutboxFromTheStart()
     {
         await _recorder.RecordAsync(OrderId, "placed", Now, Placed(PickupAt(StoreId)));

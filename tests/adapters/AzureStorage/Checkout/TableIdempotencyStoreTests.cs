@@ -34,6 +34,24 @@ public sealed class TableIdempotencyStoreTests(AzuriteTables tables) : IClassFix
         Assert.Equal((claimed.ClaimedAt.Ticks, claimed.ClaimedAt.Offset), (stored?.ClaimedAt.Ticks, stored?.ClaimedAt.Offset));
     }
 
+    [Fact]
+    public async Task PurgeOlderThan_DeletesKeysLastChangedBeforeTheCutoffAndKeepsNewerOnes()
+    {
+        var store = new TableIdempotencyStore(tables.Idempotency, AzuriteTables.ConflictRetry);
+        var (first, second) = (Record($"key-{Guid.NewGuid():N}", "order-1"), Record($"key-{Guid.NewGuid():N}", "order-2"));
+        await store.ClaimAsync(first);
+        await store.ClaimAsync(second);
+
+        // Azurite stamps rows with its own clock, the same machine's: an hour ago is before both claims.
+        await store.PurgeOlderThanAsync(DateTimeOffset.UtcNow.AddHours(-1));
+        Assert.Equal((first, second), (await store.GetAsync(first.Key), await store.GetAsync(second.Key)));
+
+        var deleted = await store.PurgeOlderThanAsync(DateTimeOffset.UtcNow.AddMinutes(1));
+
+        Assert.True(deleted >= 2, $"Deleted {deleted} key(s).");
+        Assert.Equal((null, null), (await store.GetAsync(first.Key), await store.GetAsync(second.Key)));
+    }
+
     private static IdempotencyRecord Record(string key, string orderId) =>
         new(key, "sha256:body", orderId, IdempotencyState.InProgress, OrderFacts.Epoch);
 }

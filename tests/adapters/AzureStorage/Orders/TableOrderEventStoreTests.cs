@@ -70,6 +70,74 @@ public sealed class TableOrderEventStoreTests(AzuriteTables tables) : IClassFixt
     }
 
     [Fact]
+    public async Task Append_NextEventOfAPendingStreamThisStoreWrote_IsOneTransactionAndNoRead()
+    {
+        var events = new InterceptedTableClient(tables.OrderEvents);
+        var store = Store(events);
+        await store.AppendAsync(_orderId, "evt-1", OrderFacts.Epoch, OrderFacts.Placed());
+        var before = events.Calls.Count;
+
+        var second = await store.AppendAsync(_orderId, "evt-2", OrderFacts.Epoch, new StockReserved("store-001"));
+
+        Assert.Equal(2, second.Sequence);
+        Assert.Equal(["Submit"], events.Calls.Skip(before).Select(call => call.Operation));
+    }
+
+    [Fact]
+    public async Task Append_SameEventIdAgainOnAPendingStreamThisStoreWrote_ReturnsTheStoredEvent()
+    {
+        var store = Store();
+        await store.AppendAsync(_orderId, "evt-1", OrderFacts.Epoch, OrderFacts.Placed());
+        var stored = await store.AppendAsync(_orderId, "evt-2", OrderFacts.Epoch, new StockReserved("store-001"));
+
+        var again = await store.AppendAsync(_orderId, "evt-2", OrderFacts.Epoch, new StockReserved("elsewhere"));
+
+        Assert.Equal(stored, again);
+        Assert.Equal(["evt-1", "evt-2"], (await store.ReadAsync(_orderId)).Select(e => e.EventId));
+    }
+
+    [Fact]
+    public async Task Append_AfterAnotherStoreAppendedToTheSameStream_TakesTheNextSequence()
+    {
+        var (store, other) = (Store(), Store());
+        await store.AppendAsync(_orderId, "evt-1", OrderFacts.Epoch, OrderFacts.Placed());
+        await other.AppendAsync(_orderId, "evt-2", OrderFacts.Epoch, new StockReserved("store-001"));
+
+        var third = await store.AppendAsync(_orderId, "evt-3", OrderFacts.Epoch, new OrderConfirmed(FulfillmentType.Delivery));
+
+        Assert.Equal(3, third.Sequence);
+        Assert.Equal([1, 2, 3], (await other.ReadAsync(_orderId)).Select(e => e.Sequence));
+    }
+
+    [Fact]
+    public async Task MarkPublished_AfterAnotherStoreAppended_KeepsTheStreamPendingAboveTheMark()
+    {
+        var (store, other) = (Store(), Store());
+        await store.AppendAsync(_orderId, "evt-1", OrderFacts.Epoch, OrderFacts.Placed());
+        await other.AppendAsync(_orderId, "evt-2", OrderFacts.Epoch, new StockReserved("store-001"));
+
+        // This store last saw the stream end at 1: marking 1 must not take the head it remembers for the stored one.
+        await store.MarkPublishedAsync(_orderId, 1);
+
+        Assert.Equal(new PendingStream(_orderId, 1), await OrderEventOutboxBehaviour.PendingOfAsync(other, _orderId));
+    }
+
+    [Fact]
+    public async Task ReadUnpublished_AFewEventsOfAStreamThisStoreWrote_ReadsThemByKeyWithoutAQuery()
+    {
+        var events = new InterceptedTableClient(tables.OrderEvents);
+        var store = Store(events);
+        foreach (var index in Enumerable.Range(1, 3))
+            await store.AppendAsync(_orderId, $"evt-{index}", OrderFacts.Epoch, new PaymentMethodAdded(index, "card"));
+        var before = events.Calls.Count;
+
+        var unpublished = await store.ReadUnpublishedAsync(_orderId, publishedSequence: 1);
+
+        Assert.Equal([2, 3], unpublished.Select(e => e.Sequence));
+        Assert.Equal(["Get", "Get"], events.Calls.Skip(before).Select(call => call.Operation));
+    }
+
+    [Fact]
     public async Task Append_WhenEveryTransactionLosesTheRace_ThrowsTableConcurrencyExceptionAfterTheConfiguredAttempts()
     {
         var events = new InterceptedTableClient(tables.OrderEvents);

@@ -33,6 +33,36 @@ public sealed class TableOrderViewStoreTests(AzuriteTables tables) : IClassFixtu
     }
 
     [Fact]
+    public async Task Save_NextVersionOfAViewThisStoreSaved_IsOneConditionalWriteAndNoRead()
+    {
+        var views = new InterceptedTableClient(tables.OrderViews);
+        var store = Store(views);
+        await store.SaveAsync(OrderFacts.View(_orderId, OrderFacts.Delivery(), OrderStatus.Processing, version: 1));
+        var before = views.Calls.Count;
+
+        await store.SaveAsync(OrderFacts.View(_orderId, OrderFacts.Delivery(), OrderStatus.Confirmed, version: 2));
+
+        Assert.Equal(["Update"], views.Calls.Skip(before).Select(call => call.Operation));
+        Assert.Equal(2, (await Store().GetAsync(_orderId))?.Version);
+    }
+
+    [Fact]
+    public async Task Save_AfterAnotherStoreSavedALaterVersion_NeverGoesBackAndStillMovesForward()
+    {
+        var (store, other) = (Store(), Store());
+        await store.SaveAsync(OrderFacts.View(_orderId, OrderFacts.Pickup(_storeId), OrderStatus.Processing, version: 1));
+        await other.SaveAsync(OrderFacts.View(_orderId, OrderFacts.Pickup(_storeId), OrderStatus.ReadyForPickup, version: 3));
+
+        await store.SaveAsync(OrderFacts.View(_orderId, OrderFacts.Pickup(_storeId), OrderStatus.Confirmed, version: 2));
+        Assert.Equal(3, (await other.GetAsync(_orderId))?.Version);
+        Assert.Equal([3], (await other.ListPickupsAsync(_storeId, status: null)).Select(view => view.Version));
+
+        await store.SaveAsync(OrderFacts.View(_orderId, OrderFacts.Pickup(_storeId), OrderStatus.Completed, version: 4));
+        Assert.Equal(4, (await other.GetAsync(_orderId))?.Version);
+        Assert.Equal([4], (await other.ListPickupsAsync(_storeId, OrderStatus.Completed)).Select(view => view.Version));
+    }
+
+    [Fact]
     public async Task ListPickups_QueriesOneStoresPartitionOfTheQueue_AndNeverTheViews()
     {
         await Store().SaveAsync(OrderFacts.View(_orderId, OrderFacts.Pickup(_storeId)));

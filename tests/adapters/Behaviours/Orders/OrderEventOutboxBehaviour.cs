@@ -77,6 +77,36 @@ public abstract class OrderEventOutboxBehaviour : PortBehaviour<IOrderEventStore
     }
 
     [BehaviourFact]
+    public async Task ReadUnpublished_ReturnsTheEventsAfterTheMarkInOrder()
+    {
+        await AppendAsync(_orderId, 3);
+        await Outbox.MarkPublishedAsync(_orderId, 1);
+
+        var unpublished = await Outbox.ReadUnpublishedAsync(_orderId, publishedSequence: 1);
+
+        Assert.Equal([2, 3], unpublished.Select(e => e.Sequence));
+    }
+
+    [BehaviourFact]
+    public async Task ReadUnpublished_ManyEventsAfterTheMark_ReturnsThemAllInOrder()
+    {
+        await AppendAsync(_orderId, 8);
+
+        var unpublished = await Outbox.ReadUnpublishedAsync(_orderId, publishedSequence: 0);
+
+        Assert.Equal(Enumerable.Range(1, 8), unpublished.Select(e => e.Sequence));
+    }
+
+    [BehaviourFact]
+    public async Task ReadUnpublished_CaughtUpStream_ReturnsNothing()
+    {
+        await AppendAsync(_orderId, 2);
+        await Outbox.MarkPublishedAsync(_orderId, 2);
+
+        Assert.Empty(await Outbox.ReadUnpublishedAsync(_orderId, publishedSequence: 2));
+    }
+
+    [BehaviourFact]
     public async Task Append_AfterTheStreamWasCaughtUp_MakesItPendingAgainWithTheMarkKept()
     {
         await AppendAsync(_orderId, 2);

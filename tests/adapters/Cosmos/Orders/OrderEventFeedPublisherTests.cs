@@ -138,7 +138,7 @@ public sealed class OrderEventFeedPublisherTests
         document["_lsn"] = 7;
         // The processor hands the page's documents to the client's serializer as an array of the handler's type.
         var page = new MemoryStream(Encoding.UTF8.GetBytes($"[{document.ToJsonString()}]"));
-        var changes = new CommerceCosmosSerializer().FromStream<JsonElement[]>(page);
+        var changes = CosmosClientFactory.ClientOptions(new CosmosOptions()).Serializer!.FromStream<JsonElement[]>(page);
 
         await Publisher().PublishAsync(changes, CancellationToken.None);
 

@@ -24,7 +24,7 @@ internal sealed class RecordingContainer
     private readonly Dictionary<(string Partition, string Id), (JsonObject Json, string ETag)> _items = [];
     private readonly List<SentRequest> _sent = [];
     private readonly Lock _gate = new();
-    private readonly CommerceCosmosSerializer _serializer = new();
+    private readonly CosmosSerializer _serializer = CosmosClientFactory.ClientOptions(new CosmosOptions()).Serializer!;
     private int _etags;
 
     public RecordingContainer() => ServeBatches();

@@ -1,17 +1,16 @@
-using AsyncCommerce.Checkout;
 using AsyncCommerce.Orders;
+using AsyncCommerce.Payments;
 using Microsoft.DurableTask;
 
-namespace AsyncCommerce.Payments;
+namespace AsyncCommerce.Checkout;
 
+/// <summary>How the payment phase ended; on <see cref="Authorized"/> the order flow holds the authorization.</summary>
 internal enum PaymentPhaseEnd
 {
     Authorized,
     CancelledByCustomer,
     NoMethodInTime,
 }
-
-internal sealed record PaymentPhaseResult(PaymentPhaseEnd End, PaymentAuthorized? Authorization);
 
 /// <summary>
 /// Orchestration logic: walks the customer's payment methods in order. A transient failure is retried
@@ -20,7 +19,7 @@ internal sealed record PaymentPhaseResult(PaymentPhaseEnd End, PaymentAuthorized
 /// </summary>
 internal static class PaymentFallback
 {
-    public static async Task<PaymentPhaseResult> AuthorizeAsync(OrderFlow order)
+    public static async Task<PaymentPhaseEnd> AuthorizeAsync(OrderFlow order)
     {
         var methods = new List<PaymentInstruction>(order.Input.Payments);
         var retry = RetryOptions(order.Input.Timings);
@@ -30,24 +29,28 @@ internal static class PaymentFallback
             for (; index < methods.Count; index++)
             {
                 if (order.IsCancellationRequested)
-                    return new(PaymentPhaseEnd.CancelledByCustomer, null);
+                    return PaymentPhaseEnd.CancelledByCustomer;
 
                 var result = await TryAuthorizeAsync(order, index, methods[index], retry);
                 if (result.Outcome != PaymentOutcome.Approved)
                     continue;
 
-                var authorized = new PaymentAuthorized(index, methods[index].Method, result.AuthorizationId!, order.Input.Total, result.Deferred);
-                order.Authorized(authorized);
-                return new(PaymentPhaseEnd.Authorized, authorized);
+                order.Authorized(new PaymentAuthorized(index, methods[index].Method, result.AuthorizationId!, order.Input.Total, result.Deferred));
+                return PaymentPhaseEnd.Authorized;
             }
 
             await order.RecordAsync(new PaymentMethodsExhausted(methods.Count));
-            var (end, added) = await WaitForNewMethodAsync(order);
-            if (added is null)
-                return new(end, null);
+            var (waited, added) = await WaitForNewMethodAsync(order);
+            switch (waited)
+            {
+                case NewMethodWait.CancelledByCustomer:
+                    return PaymentPhaseEnd.CancelledByCustomer;
+                case NewMethodWait.TimedOut:
+                    return PaymentPhaseEnd.NoMethodInTime;
+            }
 
-            methods.Add(added);
-            await order.RecordAsync(new PaymentMethodAdded(index, added.Method));
+            methods.Add(added!);
+            await order.RecordAsync(new PaymentMethodAdded(index, added!.Method));
         }
     }
 
@@ -67,7 +70,15 @@ internal static class PaymentFallback
         }
     }
 
-    private static async Task<(PaymentPhaseEnd End, PaymentInstruction? Added)> WaitForNewMethodAsync(OrderFlow order)
+    /// <summary>How waiting for the customer to add a payment method ended.</summary>
+    private enum NewMethodWait
+    {
+        MethodAdded,
+        CancelledByCustomer,
+        TimedOut,
+    }
+
+    private static async Task<(NewMethodWait Outcome, PaymentInstruction? Added)> WaitForNewMethodAsync(OrderFlow order)
     {
         using var timeout = new CancellationTokenSource();
         var deadline = order.Context.CurrentUtcDateTime + order.Input.Timings.AwaitPaymentMethodTimeout;
@@ -80,10 +91,10 @@ internal static class PaymentFallback
         // (microsoft/durabletask-dotnet#713), so the loser is always cancelled.
         timeout.Cancel();
         if (first == added)
-            return (PaymentPhaseEnd.Authorized, added.Result.Payment);
+            return (NewMethodWait.MethodAdded, added.Result.Payment);
         return first == order.Cancellation
-            ? (PaymentPhaseEnd.CancelledByCustomer, null)
-            : (PaymentPhaseEnd.NoMethodInTime, null);
+            ? (NewMethodWait.CancelledByCustomer, null)
+            : (NewMethodWait.TimedOut, null);
     }
 
     private static TaskOptions RetryOptions(WorkflowTimings timings) => TaskOptions.FromRetryPolicy(

@@ -3,14 +3,16 @@ using AsyncCommerce.Adapters.Cosmos.Notifications;
 using AsyncCommerce.Adapters.Cosmos.Orders;
 using AsyncCommerce.Notifications;
 using AsyncCommerce.Orders;
+using Microsoft.Azure.Cosmos;
 
 namespace AsyncCommerce.Adapters.Cosmos.Tests;
 
-public sealed class CommerceCosmosSerializerTests
+/// <summary>The documents through the serializer the client is configured with (System.Text.Json, the API's settings).</summary>
+public sealed class CosmosJsonSerializationTests
 {
     private static readonly DateTimeOffset At = new(2025, 1, 1, 9, 0, 0, TimeSpan.Zero);
 
-    private readonly CommerceCosmosSerializer _serializer = new();
+    private readonly CosmosSerializer _serializer = CosmosClientFactory.ClientOptions(new CosmosOptions()).Serializer!;
 
     [Fact]
     public void ToStream_Document_WritesTheApisJsonCamelCaseWithEnumsAsTheirJsonNames()

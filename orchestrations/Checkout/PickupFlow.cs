@@ -1,7 +1,7 @@
-using AsyncCommerce.Checkout;
 using AsyncCommerce.Orders;
+using AsyncCommerce.Pickup;
 
-namespace AsyncCommerce.Pickup;
+namespace AsyncCommerce.Checkout;
 
 /// <summary>
 /// Orchestration logic for buy-online-pick-up-in-store, run inside the checkout saga (so the store's and the
@@ -11,16 +11,16 @@ namespace AsyncCommerce.Pickup;
 /// </summary>
 internal static class PickupFlow
 {
-    public static async Task<OrderStatus> RunAsync(OrderFlow order, PaymentAuthorized authorization)
+    public static async Task<OrderStatus> RunAsync(OrderFlow order)
     {
         await order.RecordAsync(new OrderConfirmed(FulfillmentType.Pickup));
         if (order.IsCancellationRequested)
-            return await order.CancelAsync(StatusReason.CustomerCancelled, authorization);
+            return await order.CancelAsync(StatusReason.CustomerCancelled);
 
         if (!await WaitUntilReadyAsync(order))
-            return await order.CancelAsync(StatusReason.CustomerCancelled, authorization);
+            return await order.CancelAsync(StatusReason.CustomerCancelled);
 
-        return await AwaitCollectionAsync(order, authorization);
+        return await AwaitCollectionAsync(order);
     }
 
     /// <summary>True when the store marked the order ready; false when the customer cancelled first.</summary>
@@ -50,7 +50,7 @@ internal static class PickupFlow
         return first == ready;
     }
 
-    private static async Task<OrderStatus> AwaitCollectionAsync(OrderFlow order, PaymentAuthorized authorization)
+    private static async Task<OrderStatus> AwaitCollectionAsync(OrderFlow order)
     {
         var context = order.Context;
         var timings = order.Input.Timings;
@@ -83,9 +83,9 @@ internal static class PickupFlow
             // Whatever ended the window, no timer may outlive it (microsoft/durabletask-dotnet#713).
             windowTimers.Cancel();
             if (next == collected)
-                return await order.CompleteAsync(authorization, honourLateCancellation: false);
+                return await order.CompleteAsync(honourLateCancellation: false);
             var reason = next == order.Cancellation ? StatusReason.CustomerCancelled : StatusReason.PickupExpired;
-            return await order.CancelAsync(reason, authorization);
+            return await order.CancelAsync(reason);
         }
     }
 }

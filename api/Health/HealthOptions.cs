@@ -1,0 +1,13 @@
+namespace AsyncCommerce.Api.Health;
+
+/// <summary>How long <c>GET /api/health</c> waits for each dependency (section <c>Commerce:Health</c>).</summary>
+public sealed class HealthOptions
+{
+    public const string Section = "Commerce:Health";
+
+    /// <summary>
+    /// Every check runs at once under this limit, so the route answers within about this long whatever hangs: a load
+    /// balancer's probe gives up after a few seconds, and an unanswered probe says less than a 503 naming the culprit.
+    /// </summary>
+    public TimeSpan CheckTimeout { get; set; } = TimeSpan.FromSeconds(3);
+}
