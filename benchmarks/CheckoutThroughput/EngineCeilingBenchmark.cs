@@ -2,8 +2,11 @@ using System.Diagnostics;
 using System.Globalization;
 using AsyncCommerce.Adapters.AzureStorage;
 using AsyncCommerce.LocalHost.EmbeddedEngine;
+using AsyncCommerce.LocalHost.Storage;
 using DurableTask.Core;
+using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace AsyncCommerce.Benchmarks.CheckoutThroughput;
 
@@ -22,6 +25,11 @@ internal static class EngineCeilingBenchmark
     {
         using var storageRequests = new StorageRequestCounter();
         var storage = new AzureStorageOptions { TaskHub = $"ceiling{DateTime.UtcNow:yyyyMMddHHmmss}" };
+
+        // As the host does: the running Azurite, or the pinned one started (and stopped) for this run.
+        await using var azurite = new LocalAzurite(
+            Options.Create(storage), new HostingEnvironment { ContentRootPath = Directory.GetCurrentDirectory() }, NullLogger<LocalAzurite>.Instance);
+        await azurite.StartAsync(CancellationToken.None);
         var backend = EmbeddedBackends.AzureStorage(new EmbeddedEngineOptions(), storage, NullLoggerFactory.Instance);
         await backend.CreateIfNotExistsAsync();
         var worker = new TaskHubWorker(backend.Service);
