@@ -185,7 +185,9 @@ public sealed class CheckoutSagaTests
     [Fact]
     public async Task Checkout_WhenCancelledRightAfterAcceptance_CompensatesWhateverWasDone()
     {
-        await using var app = new CommerceApp(new Dictionary<string, string?> { ["Commerce:Payment:GatewayLatency"] = "00:00:00.150" });
+        // A gateway slow enough that the order cannot be finished before the cancel arrives, however slow the test
+        // client is (it checks every exchange against the OpenAPI document, and the first check compiles the schemas).
+        await using var app = new CommerceApp(new Dictionary<string, string?> { ["Commerce:Payment:GatewayLatency"] = "00:00:02" });
         var http = app.CreateClient();
         var orderId = await http.PlaceOrderAsync(CheckoutBody.Delivery());
 
