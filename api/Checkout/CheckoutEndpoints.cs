@@ -61,7 +61,7 @@ public static class CheckoutEndpoints
         var stream = await events.ReadAsync(orderId, 0, cancellationToken);
         if (stream.Count == 0)
             return UnknownOrder(orderId);
-        IReadOnlyList<OrderEventResponse> response = [.. stream.Select(e => new OrderEventResponse(e.Sequence, e.EventId, e.Type, e.OccurredAt, e.Data))];
+        IReadOnlyList<OrderEventResponse> response = [.. stream.Select(ContactMasking.Event)];
         return TypedResults.Ok(response);
     }
 
@@ -72,7 +72,8 @@ public static class CheckoutEndpoints
         ArgumentNullException.ThrowIfNull(notifications);
         if (await views.GetAsync(orderId, cancellationToken) is null)
             return UnknownOrder(orderId);
-        return TypedResults.Ok(await notifications.ListAsync(orderId, cancellationToken));
+        IReadOnlyList<NotificationRecord> sent = [.. (await notifications.ListAsync(orderId, cancellationToken)).Select(ContactMasking.Notification)];
+        return TypedResults.Ok(sent);
     }
 
     public static async Task<Results<RequestAcceptedResult, BodyRejected, ValidationProblem, NotFoundProblem, ConflictProblem>> AddPaymentMethodAsync(
