@@ -12,6 +12,13 @@ public static class CommerceAccess
     /// <summary>The authentication scheme of the bearer token: JwtBearer's default name, the one <c>dotnet user-jwts</c> configures.</summary>
     public const string BearerScheme = JwtBearerDefaults.AuthenticationScheme;
 
+    /// <summary>
+    /// Where JwtBearer reads its settings by the framework's convention, in both hosts: issuer, audiences and signing keys
+    /// as <c>dotnet user-jwts</c> writes them to the local host's user secrets; in Azure the Entra ID tenant's
+    /// <c>Authority</c>, <c>ValidIssuer</c> and <c>ValidAudiences</c>, which <c>infra/</c> sets as app settings.
+    /// </summary>
+    public const string BearerSettings = "Authentication:Schemes:" + BearerScheme;
+
     /// <summary>The claim naming a store the caller works for; a token may carry it once per store.</summary>
     public const string StoreClaim = "store";
 
@@ -35,6 +42,14 @@ public static class CommerceAccess
         /// <summary>A token with the <see cref="Roles.PrivacyAdmin"/> role.</summary>
         public const string PrivacyAdmin = "PrivacyAdmin";
     }
+
+    /// <summary>The role an administration audience needs; null for the others.</summary>
+    public static string? RoleFor(ApiAudience audience) => audience switch
+    {
+        ApiAudience.InventoryAdmin => Roles.InventoryAdmin,
+        ApiAudience.PrivacyAdmin => Roles.PrivacyAdmin,
+        _ => null,
+    };
 
     /// <summary>The policy that guards every route of <paramref name="audience"/>; null where a function key (or nothing) is enough.</summary>
     public static string? PolicyFor(ApiAudience audience) => audience switch

@@ -44,13 +44,9 @@ internal sealed class BearerSecurity : IOpenApiDocumentTransformer
         return Task.CompletedTask;
     }
 
-    private static string Forbidden(ApiAudience audience) => audience switch
-    {
-        ApiAudience.StoreStaff => $"The token's '{CommerceAccess.StoreClaim}' claim does not name the store of the path.",
-        ApiAudience.InventoryAdmin => $"The token does not have the role {CommerceAccess.Roles.InventoryAdmin}.",
-        ApiAudience.PrivacyAdmin => $"The token does not have the role {CommerceAccess.Roles.PrivacyAdmin}.",
-        _ => "The token does not allow this route.",
-    };
+    private static string Forbidden(ApiAudience audience) => CommerceAccess.RoleFor(audience) is { } role
+        ? $"The token does not have the role {role}."
+        : $"The token's '{CommerceAccess.StoreClaim}' claim does not name the store of the path.";
 
     private static OpenApiResponse Problem(OpenApiDocument document, string description) => new()
     {

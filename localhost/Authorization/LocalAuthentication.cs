@@ -10,9 +10,6 @@ namespace AsyncCommerce.LocalHost.Authorization;
 /// </summary>
 public static partial class LocalAuthentication
 {
-    /// <summary>Where JwtBearer reads its settings, by convention of the framework.</summary>
-    public const string BearerSection = "Authentication:Schemes:" + CommerceAccess.BearerScheme;
-
     public static IServiceCollection AddLocalAuthentication(this IServiceCollection services)
     {
         services.AddAuthentication(CommerceAccess.BearerScheme).AddJwtBearer();
@@ -30,7 +27,7 @@ public static partial class LocalAuthentication
             return;
         }
 
-        var bearer = app.Configuration.GetSection(BearerSection);
+        var bearer = app.Configuration.GetSection(CommerceAccess.BearerSettings);
         if (!bearer.GetSection("SigningKeys").GetChildren().Any() && string.IsNullOrEmpty(bearer["Authority"]))
             LogNoTokenIssuer(logger);
     }

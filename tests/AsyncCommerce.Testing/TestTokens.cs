@@ -2,7 +2,6 @@ using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using AsyncCommerce.Adapters.InMemory;
 using AsyncCommerce.Api.Authorization;
-using AsyncCommerce.LocalHost.Authorization;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -23,12 +22,12 @@ public static class TestTokens
     /// <summary>The host settings that make it accept these tokens.</summary>
     public static IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
     {
-        [$"{LocalAuthentication.BearerSection}:ValidIssuer"] = Issuer,
-        [$"{LocalAuthentication.BearerSection}:ValidAudiences:0"] = Audience,
-        [$"{LocalAuthentication.BearerSection}:SigningKeys:0:Id"] = "tests",
-        [$"{LocalAuthentication.BearerSection}:SigningKeys:0:Issuer"] = Issuer,
-        [$"{LocalAuthentication.BearerSection}:SigningKeys:0:Value"] = Convert.ToBase64String(Key),
-        [$"{LocalAuthentication.BearerSection}:SigningKeys:0:Length"] = "32",
+        [$"{CommerceAccess.BearerSettings}:ValidIssuer"] = Issuer,
+        [$"{CommerceAccess.BearerSettings}:ValidAudiences:0"] = Audience,
+        [$"{CommerceAccess.BearerSettings}:SigningKeys:0:Id"] = "tests",
+        [$"{CommerceAccess.BearerSettings}:SigningKeys:0:Issuer"] = Issuer,
+        [$"{CommerceAccess.BearerSettings}:SigningKeys:0:Value"] = Convert.ToBase64String(Key),
+        [$"{CommerceAccess.BearerSettings}:SigningKeys:0:Length"] = "32",
     };
 
     /// <summary>Staff of every seeded store with every administration role: what the shared test clients send.</summary>
