@@ -30,6 +30,10 @@ public static class CommerceFunctionAppServiceCollectionExtensions
         // checks are the shared policies, run by BearerAuthorizationMiddleware.
         services.AddAuthentication(CommerceAccess.BearerScheme).AddJwtBearer();
 
+        // AddAuthorization's policy cache (for endpoint metadata) asks for routing's EndpointDataSource, which a worker
+        // without endpoint routing does not register: routing's services provide it (empty; nothing is routed by it).
+        services.AddRouting();
+
         // Orchestration inputs, outputs and events are stored in the task hub's history and outlive deployments:
         // write them in the system's JSON shape (enums by name), not the worker's default, so that reordering an
         // enum can never change the meaning of a stored history.

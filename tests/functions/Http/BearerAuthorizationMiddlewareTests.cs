@@ -85,6 +85,10 @@ public sealed class BearerAuthorizationMiddlewareTests : IDisposable
     private async Task<(bool Ran, HttpContext Http)> InvokeAsync(ApiRoute route, string? token, string? storeId)
     {
         var http = _app.Request(route.Method, "/api/" + route.Template).HttpContext;
+
+        // As in the worker, the request's services are a scope of the app's (authentication's services are scoped).
+        await using var scope = _app.Services.CreateAsyncScope();
+        http.RequestServices = scope.ServiceProvider;
         if (token is not null)
             http.Request.Headers.Authorization = $"{CommerceAccess.BearerScheme} {token}";
         var ran = false;
