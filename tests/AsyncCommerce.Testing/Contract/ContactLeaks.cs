@@ -20,7 +20,7 @@ public sealed class ContactLeaks
     /// <summary>Remembers the contact of a checkout request body (anything else is ignored).</summary>
     public void Learn(string requestBody)
     {
-        if (Parse(requestBody)?["contact"] is not JsonObject contact)
+        if (Parse(requestBody) is not JsonObject body || body["contact"] is not JsonObject contact)
             return;
         foreach (var member in new[] { "email", "phone" })
         {

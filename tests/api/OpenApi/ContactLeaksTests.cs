@@ -14,7 +14,7 @@ public sealed class ContactLeaksTests
         // System.Text.Json writes '+' as \u002B by default.
         var found = leaks.Find("""{"contact":{"email":"ada@example.com","phone":"\u002B15551234567"}}""");
 
-        Assert.Equal([CheckoutBody.Email, CheckoutBody.Phone], found.Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { CheckoutBody.Email, CheckoutBody.Phone }.Order(StringComparer.Ordinal), found.Order(StringComparer.Ordinal));
     }
 
     [Fact]
