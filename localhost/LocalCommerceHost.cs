@@ -3,6 +3,7 @@ using AsyncCommerce.Adapters.Simulated;
 using AsyncCommerce.Api;
 using AsyncCommerce.Api.Checkout;
 using AsyncCommerce.Api.OpenApi;
+using AsyncCommerce.LocalHost.Benchmark;
 using AsyncCommerce.LocalHost.EmbeddedEngine;
 using AsyncCommerce.LocalHost.Storage;
 using Microsoft.AspNetCore.Diagnostics;
@@ -48,6 +49,7 @@ public static class LocalCommerceHost
         services.AddCommerceApi(configuration);
         services.AddEmbeddedDurableTask(configuration, storage);
         services.AddCommerceOpenApi();
+        services.AddSynchronousCheckout(configuration);
         services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(10));
         return services;
     }
@@ -67,6 +69,7 @@ public static class LocalCommerceHost
         });
         app.UseStatusCodePages();
         app.MapCommerceApi();
+        app.MapSynchronousCheckoutWhenOn();
         app.MapOpenApi(CommerceOpenApi.Path);
         app.MapScalarApiReference();
         app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription();
