@@ -42,7 +42,9 @@ internal static class LoadArguments
             var applied = Apply(settings, name, args[++i]);
             if (applied is null)
             {
-                error = $"{name} {args[i]}: not an option of the load run, or not a valid value for it.";
+                error = name is "--rounds" or "--waiters" or "--samples"
+                    ? $"{name} belongs to an in-process mode (--mode checkouts or --mode long-poll)."
+                    : $"{name} {args[i]}: not an option of the load run, or not a valid value for it.";
                 return null;
             }
 
@@ -84,6 +86,8 @@ internal static class LoadArguments
     {
         if (!settings.Embedded && settings.Storage != "Memory")
             return "--storage chooses the embedded host's storage; a --base-url app has its own.";
+        if (!settings.Embedded && settings.GatewayLatency != LoadSettings.DefaultGatewayLatency)
+            return "--latency-ms sets the embedded host's simulated gateways; a --base-url app has its own.";
         if (settings.Embedded && settings.FunctionKey is not null)
             return "--function-key is for a --base-url app.";
         return null;

@@ -25,7 +25,10 @@ internal sealed record LoadSettings
     /// <summary>Checkouts posted (and waited for) before the measured phase; 0 is a cold run.</summary>
     public int WarmupOrders { get; init; } = 2000;
 
-    public TimeSpan GatewayLatency { get; init; } = TimeSpan.FromMilliseconds(150);
+    public TimeSpan GatewayLatency { get; init; } = DefaultGatewayLatency;
+
+    /// <summary>The local host's own default (README, Configuration).</summary>
+    public static TimeSpan DefaultGatewayLatency { get; } = TimeSpan.FromMilliseconds(150);
 
     /// <summary>The embedded host's storage mode: <c>Memory</c> or <c>Azurite</c>.</summary>
     public string Storage { get; init; } = "Memory";

@@ -28,12 +28,15 @@ internal sealed class LiveProgress : IProgressDisplay
 
     public void Say(string line) => AnsiConsole.MarkupLine(Markup.Escape(line));
 
+    // One row per figure: it fits an 80-column terminal however many figures there are.
     private static Table Render(LoadCounters counters)
     {
-        var table = new Table().Border(TableBorder.Rounded);
-        foreach (var header in ProgressFigures.Headers)
-            table.AddColumn(new TableColumn(header).RightAligned());
-        table.AddRow([.. ProgressFigures.Of(counters).Cells.Select(Markup.Escape)]);
+        var figures = ProgressFigures.Of(counters);
+        var table = new Table().Border(TableBorder.Rounded)
+            .Title(Markup.Escape($"{figures.Phase}, {figures.Elapsed}: {figures.State}"))
+            .AddColumn("figure").AddColumn(new TableColumn("so far").RightAligned());
+        foreach (var (label, value) in figures.Counts)
+            table.AddRow(Markup.Escape(label), Markup.Escape(value));
         return table;
     }
 }

@@ -16,7 +16,7 @@ internal static class ReportRows
         var rows = new List<ReportRow>
         {
             new("run", "target", summary.Target),
-            new("run", "storage, gateway latency", string.Create(C, $"{summary.Storage}, {summary.GatewayLatencyMs:0} ms per gateway call")),
+            new("run", "storage, gateway latency", summary.GatewayLatencyMs is { } latency ? string.Create(C, $"{summary.Storage}, {latency:0} ms per gateway call") : "the app's own"),
             new("run", "load", string.Create(C, $"{summary.Shape} from {summary.Connections} connections, {summary.Cores} cores here, seed {summary.Seed}")),
             new("run", "figures are", summary.Temperature),
             new("run", "mix", summary.Mix),

@@ -145,6 +145,10 @@ internal sealed class OrderFollower : IDisposable
 
     private async Task ActAsync(TrackedOrder order, OrderSnapshot view, CancellationToken stop)
     {
+        // A customer who cancelled is not served any more: a ready or collect racing the cancel would be a 409 of the tool's making.
+        if (order.CancelSent)
+            return;
+
         switch (view.Status)
         {
             case OrderStatus.Confirmed when order.Plan.IsPickup && !order.ReadySent:

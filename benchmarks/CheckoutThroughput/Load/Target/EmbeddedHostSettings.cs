@@ -22,5 +22,9 @@ internal static class EmbeddedHostSettings
         }
 
         yield return ("Commerce__Benchmark__SynchronousCheckout", settings.Synchronous ? "true" : "false");
+
+        // The tool plays store staff and the inventory admin without tokens on its own host (Commerce:Authorization,
+        // CommerceAuthorizationOptions in api/Authorization); a --base-url app gets --staff-token and --admin-token.
+        yield return ("Commerce__Authorization__Enabled", "false");
     }
 }
