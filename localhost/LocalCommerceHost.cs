@@ -3,6 +3,7 @@ using AsyncCommerce.Adapters.Simulated;
 using AsyncCommerce.Api;
 using AsyncCommerce.Api.Checkout;
 using AsyncCommerce.Api.OpenApi;
+using AsyncCommerce.LocalHost.Benchmark;
 using AsyncCommerce.LocalHost.EmbeddedEngine;
 using AsyncCommerce.LocalHost.Storage;
 using AsyncCommerce.LocalHost.Workflows;
@@ -49,6 +50,7 @@ public static class LocalCommerceHost
         services.AddCommerceApi(configuration);
         services.AddEmbeddedDurableTask(configuration, storage);
         services.AddCommerceOpenApi();
+        services.AddSynchronousCheckout(configuration);
         services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(10));
         return services;
     }
@@ -68,6 +70,7 @@ public static class LocalCommerceHost
         });
         app.UseStatusCodePages();
         app.MapCommerceApi();
+        app.MapSynchronousCheckoutWhenOn();
         app.MapOpenApi(CommerceOpenApi.Path);
         app.MapScalarApiReference();
         app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription();
