@@ -5,6 +5,7 @@ using AsyncCommerce.Api.Checkout;
 using AsyncCommerce.Api.OpenApi;
 using AsyncCommerce.LocalHost.Benchmark;
 using AsyncCommerce.LocalHost.EmbeddedEngine;
+using AsyncCommerce.LocalHost.Leveling;
 using AsyncCommerce.LocalHost.Storage;
 using AsyncCommerce.LocalHost.Workflows;
 using Microsoft.AspNetCore.Diagnostics;
@@ -69,6 +70,8 @@ public static class LocalCommerceHost
             StatusCodeSelector = error => error is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
         });
         app.UseStatusCodePages();
+        if (app.Services.GetService<AcceptsInFlight>() is not null)
+            app.UseMiddleware<AcceptsInFlight>();
         app.MapCommerceApi();
         app.MapSynchronousCheckoutWhenOn();
         app.MapOpenApi(CommerceOpenApi.Path);
