@@ -4,8 +4,11 @@ using AsyncCommerce.Api;
 using AsyncCommerce.Api.Checkout;
 using AsyncCommerce.Api.OpenApi;
 using AsyncCommerce.LocalHost.Authorization;
+using AsyncCommerce.LocalHost.Benchmark;
 using AsyncCommerce.LocalHost.EmbeddedEngine;
+using AsyncCommerce.LocalHost.Leveling;
 using AsyncCommerce.LocalHost.Storage;
+using AsyncCommerce.LocalHost.Workflows;
 using Microsoft.AspNetCore.Diagnostics;
 using Scalar.AspNetCore;
 
@@ -43,13 +46,14 @@ public static class LocalCommerceHost
         if (storage == StorageMode.Azurite)
             services.AddAzuriteStorage(configuration);
         else
-            services.AddInMemoryAdapters().Configure<CheckoutOptions>(SignalSeesEveryChange);
+            services.AddInMemoryAdapters().Configure<CheckoutOptions>(SignalSeesEveryChange).AddInMemoryHistoryDefaults(configuration);
         services.AddSimulatedAdapters();
         services.AddOrderEventDispatcher(configuration);
         services.AddCommerceApi(configuration);
         services.AddEmbeddedDurableTask(configuration, storage);
         services.AddCommerceOpenApi();
         services.AddLocalAuthentication();
+        services.AddSynchronousCheckout(configuration);
         services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(10));
         return services;
     }
@@ -68,10 +72,13 @@ public static class LocalCommerceHost
             StatusCodeSelector = error => error is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
         });
         app.UseStatusCodePages();
+        if (app.Services.GetService<AcceptsInFlight>() is not null)
+            app.UseMiddleware<AcceptsInFlight>();
         app.UseAuthentication();
         app.UseAuthorization();
         LocalAuthentication.WarnWhenOpenOrUnusable(app);
         app.MapCommerceApi();
+        app.MapSynchronousCheckoutWhenOn();
         app.MapOpenApi(CommerceOpenApi.Path);
         app.MapScalarApiReference();
         app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription();
