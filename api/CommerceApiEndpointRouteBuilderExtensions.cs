@@ -1,3 +1,4 @@
+using AsyncCommerce.Api.Authorization;
 using AsyncCommerce.Api.Catalog;
 using AsyncCommerce.Api.Checkout;
 using AsyncCommerce.Api.Health;
@@ -47,8 +48,11 @@ public static class CommerceApiEndpointRouteBuilderExtensions
         return api;
     }
 
-    private static RouteHandlerBuilder Map(RouteGroupBuilder api, ApiRoute route, Delegate handler) =>
-        api.MapMethods(route.Template, [route.Method], handler)
+    private static RouteHandlerBuilder Map(RouteGroupBuilder api, ApiRoute route, Delegate handler)
+    {
+        var endpoint = api.MapMethods(route.Template, [route.Method], handler)
             .WithName(route.Name)
             .WithTags(route.Audience.ToString());
+        return CommerceAccess.PolicyFor(route.Audience) is { } policy ? endpoint.RequireAuthorization(policy) : endpoint;
+    }
 }

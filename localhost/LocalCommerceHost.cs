@@ -3,6 +3,7 @@ using AsyncCommerce.Adapters.Simulated;
 using AsyncCommerce.Api;
 using AsyncCommerce.Api.Checkout;
 using AsyncCommerce.Api.OpenApi;
+using AsyncCommerce.LocalHost.Authorization;
 using AsyncCommerce.LocalHost.EmbeddedEngine;
 using AsyncCommerce.LocalHost.Storage;
 using Microsoft.AspNetCore.Diagnostics;
@@ -48,6 +49,7 @@ public static class LocalCommerceHost
         services.AddCommerceApi(configuration);
         services.AddEmbeddedDurableTask(configuration, storage);
         services.AddCommerceOpenApi();
+        services.AddLocalAuthentication();
         services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(10));
         return services;
     }
@@ -66,6 +68,9 @@ public static class LocalCommerceHost
             StatusCodeSelector = error => error is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
         });
         app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        LocalAuthentication.WarnWhenOpenOrUnusable(app);
         app.MapCommerceApi();
         app.MapOpenApi(CommerceOpenApi.Path);
         app.MapScalarApiReference();

@@ -56,14 +56,13 @@ public static class CheckoutEndpoints
     }
 
     public static async Task<Results<Ok<IReadOnlyList<OrderEventResponse>>, NotFoundProblem>> GetEventsAsync(
-        string orderId, [FromServices] IOrderEventStore events, CancellationToken cancellationToken)
+        string orderId, [FromServices] IOrderEventStore events, [FromServices] PersonalDataProtection protection, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(events);
         var stream = await events.ReadAsync(orderId, 0, cancellationToken);
         if (stream.Count == 0)
             return UnknownOrder(orderId);
-        IReadOnlyList<OrderEventResponse> response = [.. stream.Select(e => new OrderEventResponse(e.Sequence, e.EventId, e.Type, e.OccurredAt, e.Data))];
-        return TypedResults.Ok(response);
+        return TypedResults.Ok(await ContactMasking.EventsAsync(stream, protection, cancellationToken));
     }
 
     /// <summary>The timeline with each recipient opened under the customer's key: null where their personal data was erased.</summary>
@@ -82,8 +81,7 @@ public static class CheckoutEndpoints
             return UnknownOrder(orderId);
         var records = await notifications.ListAsync(orderId, cancellationToken);
         var recipients = await protection.OpenTextsAsync(view.CustomerId, [.. records.Select(record => record.Recipient)], cancellationToken);
-        IReadOnlyList<NotificationResponse> response =
-            [.. records.Select((record, i) => new NotificationResponse(record.OrderId, record.Kind, record.Channel, recipients[i], record.EventSequence, record.SentAt))];
+        IReadOnlyList<NotificationResponse> response = [.. records.Select((record, i) => ContactMasking.Notification(record, recipients[i]))];
         return TypedResults.Ok(response);
     }
 

@@ -50,7 +50,7 @@ public sealed class CheckoutFunctions(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = CommerceRoutes.Templates.CheckoutEvents)] HttpRequest request,
         string orderId,
         CancellationToken cancellationToken) =>
-        await CheckoutEndpoints.GetEventsAsync(orderId, events, cancellationToken);
+        await CheckoutEndpoints.GetEventsAsync(orderId, events, protection, cancellationToken);
 
     [Function(nameof(CommerceRoutes.GetCheckoutNotifications))]
     public async Task<IResult> GetCheckoutNotifications(
