@@ -1,6 +1,6 @@
+using AsyncCommerce.Adapters.InMemory.Privacy;
 using AsyncCommerce.Catalog;
 using AsyncCommerce.Orders;
-using AsyncCommerce.Adapters.InMemory.Privacy;
 using AsyncCommerce.Payments;
 using AsyncCommerce.Privacy;
 
