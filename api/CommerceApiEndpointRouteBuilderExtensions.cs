@@ -5,6 +5,7 @@ using AsyncCommerce.Api.Health;
 using AsyncCommerce.Api.Inventory;
 using AsyncCommerce.Api.OpenApi;
 using AsyncCommerce.Api.Pickup;
+using AsyncCommerce.Api.Privacy;
 using AsyncCommerce.Checkout;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -43,6 +44,7 @@ public static class CommerceApiEndpointRouteBuilderExtensions
         Map(api, CommerceRoutes.ListStores, CatalogEndpoints.ListStoresAsync);
         Map(api, CommerceRoutes.GetHealth, HealthEndpoints.CheckAsync);
         Map(api, CommerceRoutes.GetLiveness, HealthEndpoints.Live);
+        Map(api, CommerceRoutes.ErasePersonalData, PrivacyEndpoints.EraseAsync);
         return api;
     }
 

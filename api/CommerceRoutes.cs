@@ -29,6 +29,7 @@ public static class CommerceRoutes
         public const string Stores = "stores";
         public const string Health = "health";
         public const string Liveness = "health/live";
+        public const string CustomerPersonalData = "customers/{customerId}/personal-data";
     }
 
     public static readonly ApiRoute AcceptCheckout = new(nameof(AcceptCheckout), "POST", Templates.Checkouts, ApiAudience.Storefront);
@@ -47,11 +48,13 @@ public static class CommerceRoutes
     public static readonly ApiRoute ListStores = new(nameof(ListStores), "GET", Templates.Stores, ApiAudience.Storefront);
     public static readonly ApiRoute GetHealth = new(nameof(GetHealth), "GET", Templates.Health, ApiAudience.Anonymous);
     public static readonly ApiRoute GetLiveness = new(nameof(GetLiveness), "GET", Templates.Liveness, ApiAudience.Anonymous);
+    public static readonly ApiRoute ErasePersonalData = new(nameof(ErasePersonalData), "DELETE", Templates.CustomerPersonalData, ApiAudience.PrivacyAdmin);
 
     public static IReadOnlyList<ApiRoute> All { get; } =
     [
         AcceptCheckout, GetCheckout, GetCheckoutEvents, GetCheckoutNotifications, AddPaymentMethod, CancelCheckout,
         ListStorePickups, MarkPickupReady, CollectPickup, GetInventory, SetStockOnHand, SetStockLevels, ListCatalog, ListStores, GetHealth, GetLiveness,
+        ErasePersonalData,
     ];
 
     public static string CheckoutUrl(string orderId) => $"/{Prefix}/checkouts/{Uri.EscapeDataString(orderId)}";
@@ -70,5 +73,7 @@ public enum ApiAudience
     StoreStaff,
     InventoryAdmin,
     Anonymous,
+
+    /// <summary>Whoever carries out customers' privacy requests (erasure); never a storefront.</summary>
     PrivacyAdmin,
 }

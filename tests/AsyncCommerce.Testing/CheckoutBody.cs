@@ -72,6 +72,8 @@ public sealed class CheckoutBody
     /// <summary>The pickup store, or null for a delivery.</summary>
     public string? StoreId() => _json["fulfillment"]?["storeId"]?.GetValue<string>();
 
+    public string CustomerId() => _json["customerId"]!.GetValue<string>();
+
     /// <summary>The SKUs of the body's lines.</summary>
     public IReadOnlyList<string> Skus() => [.. _json["lines"]!.AsArray().Select(line => line!["sku"]!.GetValue<string>())];
 

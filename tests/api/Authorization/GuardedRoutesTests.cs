@@ -138,6 +138,7 @@ public sealed class GuardedRoutesTests(GuardedRoutesTests.Orders orders) : IClas
         {
             Content = JsonContent.Create(new { levels = new[] { new { sku = Sku, locationId = OtherStore, onHand = 1 } } }, options: CommerceJson.Options),
         },
+        nameof(CommerceRoutes.ErasePersonalData) => new(HttpMethod.Delete, "/api/customers/cust-guarded/personal-data"),
         _ => throw new InvalidOperationException($"Guarded route {route.Name} has no request in this test: add one, so its refusals are tested too."),
     };
 
