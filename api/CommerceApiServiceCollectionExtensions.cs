@@ -37,7 +37,7 @@ public static class CommerceApiServiceCollectionExtensions
         services.AddSingleton<OrderChangeWait>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<WorkflowHistoryRetention>();
-        services.Configure<JsonOptions>(options => CommerceJson.Configure(options.SerializerOptions));
+        services.Configure<JsonOptions>(options => CommerceJsonDefaults.Apply(options.SerializerOptions));
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ProblemDetailsDefaults.FillDetail);
         return services;
     }

@@ -21,7 +21,7 @@ public static class CommerceFunctionAppServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddCommerceWorkflows(configuration);
         services.AddCommerceApi(configuration);
-        services.AddSimulatedAdapters();
+        services.AddSimulatedAdapters(configuration);
         services.AddSingleton<FunctionAppOpenApiDocument>();
 
         // Orchestration inputs, outputs and events are stored in the task hub's history and outlive deployments:

@@ -43,7 +43,7 @@ public static class LocalCommerceHost
             services.AddAzuriteStorage(configuration);
         else
             services.AddInMemoryAdapters().Configure<CheckoutOptions>(SignalSeesEveryChange);
-        services.AddSimulatedAdapters();
+        services.AddSimulatedAdapters(configuration);
         services.AddOrderEventDispatcher(configuration);
         services.AddCommerceApi(configuration);
         services.AddEmbeddedDurableTask(configuration, storage);

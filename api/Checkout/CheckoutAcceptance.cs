@@ -133,7 +133,7 @@ public sealed partial class CheckoutAcceptance(
 
     /// <summary>Hash of the request as parsed, so formatting and property order do not make two bodies differ.</summary>
     private static string Fingerprint(CheckoutRequest request) =>
-        Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(request, CommerceJson.Options)));
+        Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(request, CommerceJsonDefaults.Options)));
 
     private static string NewOrderId() => $"ord_{Guid.CreateVersion7():N}";
 

@@ -5,9 +5,6 @@ public sealed class PaymentOptions
 {
     public const string Section = "Commerce:Payment";
 
-    /// <summary>Simulated latency of every gateway call.</summary>
-    public TimeSpan GatewayLatency { get; set; } = TimeSpan.FromMilliseconds(150);
-
     /// <summary>How long an order whose every payment method failed waits for a new one before it is rejected.</summary>
     public TimeSpan AwaitPaymentMethodTimeout { get; set; } = TimeSpan.FromMinutes(15);
 
@@ -22,8 +19,6 @@ public sealed class PaymentOptions
 
     internal IEnumerable<string> Validate()
     {
-        if (GatewayLatency < TimeSpan.Zero)
-            yield return $"{Section}:{nameof(GatewayLatency)} must not be negative.";
         if (AwaitPaymentMethodTimeout <= TimeSpan.Zero)
             yield return $"{Section}:{nameof(AwaitPaymentMethodTimeout)} must be positive.";
         if (RetryMaxAttempts is < 1 or > 20)

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
-using AsyncCommerce.Adapters.InMemory;
+using AsyncCommerce.Catalog;
 using AsyncCommerce.Testing;
 
 namespace AsyncCommerce.LocalHost.Tests;

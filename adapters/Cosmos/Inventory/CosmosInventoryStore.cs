@@ -1,4 +1,3 @@
-using AsyncCommerce.Adapters.InMemory.Inventory;
 using AsyncCommerce.Inventory;
 using Microsoft.Azure.Cosmos;
 

@@ -1,6 +1,5 @@
 using System.Text.Json;
-using AsyncCommerce.Adapters.InMemory;
-using AsyncCommerce.Adapters.InMemory.Catalog;
+using AsyncCommerce.Catalog;
 using AsyncCommerce.Checkout;
 using AsyncCommerce.Orders;
 using static AsyncCommerce.Orchestrations.Tests.CheckoutRequests;
@@ -9,7 +8,7 @@ namespace AsyncCommerce.Orchestrations.Tests.Checkout;
 
 public sealed class CheckoutValidatorTests
 {
-    private readonly CheckoutValidator _validator = new(new InMemoryCatalog(SeedData.Items, SeedData.Stores));
+    private readonly CheckoutValidator _validator = new(new FixedCatalog(SeedData.Items, SeedData.Stores));
 
     // ---- a valid checkout ----
 
