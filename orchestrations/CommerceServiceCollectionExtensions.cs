@@ -26,6 +26,10 @@ public static class CommerceServiceCollectionExtensions
         services.AddOptions<PickupOptions>()
             .Bind(configuration.GetSection(PickupOptions.Section))
             .ValidateOnStart();
+        services.AddOptions<IdempotencyOptions>()
+            .Bind(configuration.GetSection(IdempotencyOptions.Section))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IdempotencyOptions>, IdempotencyOptionsValidator>());
         services.AddOptions<WorkflowOptions>()
             .Bind(configuration.GetSection(WorkflowOptions.Section))
             .ValidateOnStart();

@@ -20,20 +20,12 @@ public sealed partial class AzureStorageOptions : IValidatableObject
     /// </summary>
     public string TaskHub { get; set; } = "AsyncCommerce";
 
-    /// <summary>
-    /// How long an idempotency key is kept after its last change; Azure Tables has no time to live, so an hourly sweep
-    /// deletes older keys. At least the 24 hours the API promises; 48 hours, as the Cosmos container keeps them.
-    /// </summary>
-    public TimeSpan IdempotencyKeyRetention { get; set; } = TimeSpan.FromHours(48);
-
-    // Every rule here names the value it rejects (an attribute's message cannot), but never the connection string:
-    // outside Azurite it holds a key.
+    // Custom checks of single settings, for their messages: the task hub's names the value it rejects (an attribute's
+    // message cannot), the connection string's never does (outside Azurite it holds a key).
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (string.IsNullOrWhiteSpace(ConnectionString) || StorageEndpoints.Parse(ConnectionString) is null)
             yield return new($"{Section}:{nameof(ConnectionString)} must be a storage connection string (for Azurite: {DevelopmentStorage}).");
-        if (IdempotencyKeyRetention < TimeSpan.FromHours(24))
-            yield return new($"{Section}:{nameof(IdempotencyKeyRetention)} must be at least 24 hours (the API remembers keys that long), not {IdempotencyKeyRetention}.");
 
         // The Durable task hub rules (it names queues and tables), kept short enough for the longest table name here.
         if (!TaskHubName().IsMatch(TaskHub ?? string.Empty))

@@ -1,17 +1,12 @@
 using System.ComponentModel.DataAnnotations;
+using AsyncCommerce.Checkout;
 using Microsoft.Extensions.Options;
 
 namespace AsyncCommerce.Api.Checkout;
 
-/// <summary>Bound to <c>Commerce:Checkout</c>.</summary>
-public sealed class CheckoutOptions
+/// <summary>Bound to <c>Commerce:Checkout</c>, with the key retention it shares with the stores (<see cref="IdempotencyOptions"/>).</summary>
+public sealed class CheckoutOptions : IdempotencyOptions
 {
-    public const string Section = "Commerce:Checkout";
-
-    /// <summary>How long an Idempotency-Key is remembered (the contract promises at least 24 hours).</summary>
-    [SettingRange(typeof(TimeSpan), "1.00:00:00", DurationBounds.Max, ErrorMessage = $"{Section}:{nameof(IdempotencyRetention)} must be at least 24 hours (the contract promises it).")]
-    public TimeSpan IdempotencyRetention { get; set; } = TimeSpan.FromHours(24);
-
     /// <summary>
     /// How long a request may hold a key while it is being accepted. A host that crashed mid-acceptance
     /// leaves its claim behind; after this lease a retry with the same body takes it over and finishes the job.

@@ -250,11 +250,8 @@ public sealed class TableOrderEventStore : IOrderEventStore, IOrderEventOutbox
         }
     }
 
-    private async Task<StreamHeadEntity?> ReadHeadAsync(string orderId, CancellationToken cancellationToken)
-    {
-        var head = await _events.GetEntityIfExistsAsync<StreamHeadEntity>(TableKeys.Escape(orderId), StreamHeadEntity.HeadRowKey, cancellationToken: cancellationToken);
-        return head.HasValue ? head.Value : null;
-    }
+    private Task<StreamHeadEntity?> ReadHeadAsync(string orderId, CancellationToken cancellationToken) =>
+        _events.ReadOrNullAsync<StreamHeadEntity>(TableKeys.Escape(orderId), StreamHeadEntity.HeadRowKey, cancellationToken);
 
     private async Task<OrderEvent> ReadEventAsync(string orderId, int sequence, CancellationToken cancellationToken)
     {
