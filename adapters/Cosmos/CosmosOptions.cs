@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Data.Common;
+using AsyncCommerce.Concurrency;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Options;
 
@@ -126,6 +127,8 @@ public sealed class CosmosConflictRetryOptions : IValidatableObject
         if (MaxDelay < BaseDelay)
             yield return new(DelaysOutOfOrder);
     }
+
+    internal ConflictRetry ToRetry(TimeProvider time) => new(MaxAttempts, BaseDelay, MaxDelay, time, message => new CosmosConcurrencyException(message));
 }
 
 /// <summary>
