@@ -5,6 +5,7 @@ using AsyncCommerce.Api.Checkout;
 using AsyncCommerce.Api.OpenApi;
 using AsyncCommerce.LocalHost.EmbeddedEngine;
 using AsyncCommerce.LocalHost.Storage;
+using AsyncCommerce.LocalHost.Workflows;
 using Microsoft.AspNetCore.Diagnostics;
 using Scalar.AspNetCore;
 
@@ -42,7 +43,7 @@ public static class LocalCommerceHost
         if (storage == StorageMode.Azurite)
             services.AddAzuriteStorage(configuration);
         else
-            services.AddInMemoryAdapters().Configure<CheckoutOptions>(SignalSeesEveryChange);
+            services.AddInMemoryAdapters().Configure<CheckoutOptions>(SignalSeesEveryChange).AddInMemoryHistoryDefaults(configuration);
         services.AddSimulatedAdapters(configuration);
         services.AddOrderEventDispatcher(configuration);
         services.AddCommerceApi(configuration);
