@@ -231,7 +231,9 @@ public static class FunctionAppSettings
         TOptions options;
         try
         {
-            options = configuration.GetSection(section).Get<TOptions>() ?? new TOptions();
+            // A blank app setting is an unset one, as for every other setting here.
+            var values = configuration.GetSection(section).AsEnumerable(makePathsRelative: true).Where(setting => !string.IsNullOrWhiteSpace(setting.Value));
+            options = new ConfigurationBuilder().AddInMemoryCollection(values).Build().Get<TOptions>() ?? new TOptions();
         }
         catch (InvalidOperationException unreadable)
         {
