@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace AsyncCommerce.Api;
 
@@ -22,15 +23,12 @@ public static class CommerceApiServiceCollectionExtensions
     {
         services.AddOptions<CheckoutOptions>()
             .Bind(configuration.GetSection(CheckoutOptions.Section))
-            .Validate(o => o.IdempotencyRetention >= TimeSpan.FromHours(24), $"{CheckoutOptions.Section}:IdempotencyRetention must be at least 24 hours (the contract promises it).")
-            .Validate(o => o.AcceptanceLease > TimeSpan.Zero && o.DuplicateWait >= TimeSpan.Zero, $"{CheckoutOptions.Section}: AcceptanceLease must be positive and DuplicateWait not negative.")
-            .Validate(o => o.RetryAfterSeconds >= 0, $"{CheckoutOptions.Section}:RetryAfterSeconds must not be negative.")
-            .Validate(o => o.StatusWaitRecheckInterval >= TimeSpan.Zero, $"{CheckoutOptions.Section}:StatusWaitRecheckInterval must not be negative (zero: never re-read).")
             .ValidateOnStart();
         services.AddOptions<HealthOptions>()
             .Bind(configuration.GetSection(HealthOptions.Section))
-            .Validate(o => o.CheckTimeout > TimeSpan.Zero && o.CheckTimeout <= TimeSpan.FromSeconds(30), $"{HealthOptions.Section}:CheckTimeout must be more than zero and at most 30 seconds.")
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<CheckoutOptions>, CheckoutOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<HealthOptions>, HealthOptionsValidator>());
         services.AddHealthChecks().AddCheck<CatalogHealthCheck>(CommerceHealthChecks.Catalog);
         services.TryAddSingleton<HealthProbe>();
         services.AddSingleton<CheckoutValidator>();
@@ -38,7 +36,7 @@ public static class CommerceApiServiceCollectionExtensions
         services.AddSingleton<OrderChangeWait>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<WorkflowHistoryRetention>();
-        services.Configure<JsonOptions>(options => CommerceJson.Configure(options.SerializerOptions));
+        services.Configure<JsonOptions>(options => CommerceJsonDefaults.Apply(options.SerializerOptions));
         services.AddCommerceAuthorization(configuration);
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ProblemDetailsDefaults.FillDetail);
         return services;

@@ -1,6 +1,5 @@
 using AsyncCommerce.Adapters.AzureStorage;
 using AsyncCommerce.Adapters.Cosmos;
-using AsyncCommerce.Adapters.InMemory;
 using AsyncCommerce.Adapters.ServiceBus;
 using AsyncCommerce.Catalog;
 using AsyncCommerce.Checkout;

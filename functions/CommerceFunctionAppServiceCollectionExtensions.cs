@@ -22,7 +22,7 @@ public static class CommerceFunctionAppServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddCommerceWorkflows(configuration);
         services.AddCommerceApi(configuration);
-        services.AddSimulatedAdapters();
+        services.AddSimulatedAdapters(configuration);
         services.AddSingleton<FunctionAppOpenApiDocument>();
 
         // Entra ID tokens, validated by JwtBearer from the same settings section the local host reads

@@ -1,6 +1,9 @@
 using AsyncCommerce.Adapters.AzureStorage;
 using AsyncCommerce.Adapters.AzureStorage.Azurite;
+using AsyncCommerce.Adapters.Cosmos;
+using AsyncCommerce.Adapters.ServiceBus;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace AsyncCommerce.Functions;
 
@@ -198,7 +201,7 @@ public static class FunctionAppSettings
         }
 
         var problems = new List<string>();
-        foreach (var setting in For(profile).Where(s => s.Requirement != SettingRequirement.EmulatorOnly))
+        foreach (var setting in For(profile).Where(s => s.Requirement != SettingRequirement.EmulatorOnly && !CheckedByAdapters.Contains(s.Name)))
         {
             var value = configuration[setting.ConfigurationKey];
             if (string.IsNullOrWhiteSpace(value))
@@ -221,7 +224,36 @@ public static class FunctionAppSettings
             problems.Add($"{AzureStorageConnectionString} is not a storage connection string: {Find(AzureStorageConnectionString).Purpose}");
         }
 
+        if (profile == StorageProfile.Cosmos)
+        {
+            problems.AddRange(AdapterProblems(configuration, CosmosOptions.Section, new CosmosOptionsValidation()));
+            problems.AddRange(AdapterProblems(configuration, ServiceBusOptions.Section, new ServiceBusOptionsValidation()));
+        }
+
         return problems;
+    }
+
+    // The Cosmos DB and Service Bus sections are checked by the adapters' own validators (which also run on start): one
+    // check and one message per setting, whichever reports it first.
+    private static readonly HashSet<string> CheckedByAdapters = [CosmosAccountEndpoint, ServiceBusNamespace];
+
+    private static IEnumerable<string> AdapterProblems<TOptions>(IConfiguration configuration, string section, IValidateOptions<TOptions> validation)
+        where TOptions : class, new()
+    {
+        TOptions options;
+        try
+        {
+            // A blank app setting is an unset one, as for every other setting here.
+            var values = configuration.GetSection(section).AsEnumerable(makePathsRelative: true).Where(setting => !string.IsNullOrWhiteSpace(setting.Value));
+            options = new ConfigurationBuilder().AddInMemoryCollection(values).Build().Get<TOptions>() ?? new TOptions();
+        }
+        catch (InvalidOperationException unreadable)
+        {
+            return [unreadable.Message];
+        }
+
+        var result = validation.Validate(Options.DefaultName, options);
+        return result.Failed ? result.Failures : [];
     }
 
     /// <summary>Throws, naming every missing or wrong required setting, so a misconfigured app stops at start instead of at its first request.</summary>

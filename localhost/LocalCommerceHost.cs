@@ -47,7 +47,7 @@ public static class LocalCommerceHost
             services.AddAzuriteStorage(configuration);
         else
             services.AddInMemoryAdapters().Configure<CheckoutOptions>(SignalSeesEveryChange).AddInMemoryHistoryDefaults(configuration);
-        services.AddSimulatedAdapters();
+        services.AddSimulatedAdapters(configuration);
         services.AddOrderEventDispatcher(configuration);
         services.AddCommerceApi(configuration);
         services.AddEmbeddedDurableTask(configuration, storage);

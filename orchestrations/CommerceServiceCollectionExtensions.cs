@@ -27,12 +27,16 @@ public static class CommerceServiceCollectionExtensions
         services.AddOptions<PickupOptions>()
             .Bind(configuration.GetSection(PickupOptions.Section))
             .ValidateOnStart();
+        services.AddOptions<IdempotencyOptions>()
+            .Bind(configuration.GetSection(IdempotencyOptions.Section))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IdempotencyOptions>, IdempotencyOptionsValidator>());
         services.AddOptions<WorkflowOptions>()
             .Bind(configuration.GetSection(WorkflowOptions.Section))
             .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<WorkflowOptions>>(new DescribedValidation<WorkflowOptions>(o => o.Validate()));
-        services.AddSingleton<IValidateOptions<PaymentOptions>>(new DescribedValidation<PaymentOptions>(o => o.Validate()));
-        services.AddSingleton<IValidateOptions<PickupOptions>>(new DescribedValidation<PickupOptions>(o => o.Validate()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WorkflowOptions>, WorkflowOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PaymentOptions>, PaymentOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PickupOptions>, PickupOptionsValidator>());
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<OrderViewChanges>();
         services.AddSingleton<OrderEventRecorder>();
@@ -53,19 +57,9 @@ public static class CommerceServiceCollectionExtensions
         services.AddOptions<OutboxOptions>()
             .Bind(configuration.GetSection(OutboxOptions.Section))
             .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<OutboxOptions>>(new DescribedValidation<OutboxOptions>(o => o.Validate()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<OutboxOptions>, OutboxOptionsValidator>());
         services.AddSingleton<OrderEventDispatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<OrderEventDispatcher>());
         return services;
-    }
-
-    private sealed class DescribedValidation<TOptions>(Func<TOptions, IEnumerable<string>> validate) : IValidateOptions<TOptions>
-        where TOptions : class
-    {
-        public ValidateOptionsResult Validate(string? name, TOptions options)
-        {
-            var failures = validate(options).ToList();
-            return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
-        }
     }
 }

@@ -1,6 +1,6 @@
 using AsyncCommerce.Adapters.AzureStorage.Catalog;
 using AsyncCommerce.Adapters.AzureStorage.Inventory;
-using AsyncCommerce.Adapters.InMemory;
+using AsyncCommerce.Catalog;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,3 +1,5 @@
+using AsyncCommerce.Concurrency;
+
 namespace AsyncCommerce.Adapters.AzureStorage;
 
 /// <summary>
@@ -13,4 +15,6 @@ public sealed class TableConflictRetryOptions
     public TimeSpan BaseDelay { get; set; } = TimeSpan.FromMilliseconds(5);
 
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    internal ConflictRetry ToRetry(TimeProvider time) => new(MaxAttempts, BaseDelay, MaxDelay, time, message => new TableConcurrencyException(message));
 }

@@ -1,4 +1,3 @@
-using AsyncCommerce.Adapters.InMemory.Catalog;
 using AsyncCommerce.Adapters.InMemory.Checkout;
 using AsyncCommerce.Adapters.InMemory.Inventory;
 using AsyncCommerce.Adapters.InMemory.Messaging;
@@ -39,17 +38,6 @@ public static class InMemoryAdapterServiceCollectionExtensions
         AddSingleton<INotificationLog, InMemoryNotificationLog>(services, _ => new InMemoryNotificationLog());
         AddSingleton<ICustomerKeyStore, InMemoryCustomerKeyStore>(services, _ => new InMemoryCustomerKeyStore());
         AddInProcessBus(services);
-        return services;
-    }
-
-    /// <summary>
-    /// The catalog and store directory from <see cref="SeedData"/>: static reference data, used on its own by hosts
-    /// whose other stores are not in memory (the Functions app).
-    /// </summary>
-    public static IServiceCollection AddSeedCatalog(this IServiceCollection services)
-    {
-        ArgumentNullException.ThrowIfNull(services);
-        AddSingleton<ICatalog, InMemoryCatalog>(services, _ => new InMemoryCatalog(SeedData.Items, SeedData.Stores));
         return services;
     }
 

@@ -2,8 +2,10 @@ using AsyncCommerce.Adapters.Simulated.Notifications;
 using AsyncCommerce.Adapters.Simulated.Payments;
 using AsyncCommerce.Notifications;
 using AsyncCommerce.Payments;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace AsyncCommerce.Adapters.Simulated;
 
@@ -12,14 +14,18 @@ public static class SimulatedAdapterServiceCollectionExtensions
     /// <summary>
     /// The simulated payment gateway and notification sender, each one singleton resolvable by its port and
     /// by its own type (tests read the ledger and the sent messages that way). Gateway latency comes from
-    /// <see cref="PaymentOptions"/>, which <c>AddCommerceWorkflows</c> binds. The gateway's ledger is kept in memory
+    /// <see cref="SimulatedGatewayOptions"/>, validated on start. The gateway's ledger is kept in memory
     /// unless the host registers another <see cref="ISimulatedPaymentLedger"/> (a persistent one, say).
     /// </summary>
-    public static IServiceCollection AddSimulatedAdapters(this IServiceCollection services)
+    public static IServiceCollection AddSimulatedAdapters(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions();
+        services.AddOptions<SimulatedGatewayOptions>()
+            .Bind(configuration.GetSection(SimulatedGatewayOptions.Section))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SimulatedGatewayOptions>, SimulatedGatewayOptionsValidator>());
 
         services.TryAddSingleton<ISimulatedPaymentLedger, InMemorySimulatedPaymentLedger>();
         services.AddSingleton<SimulatedPaymentGateway>();

@@ -138,7 +138,7 @@ public sealed partial class CheckoutAcceptance(
     /// by hashing guesses; after the customer's erasure it can be neither reversed nor matched.
     /// </summary>
     private Task<string> FingerprintAsync(string customerId, CheckoutRequest request, CancellationToken cancellationToken) =>
-        protection.FingerprintAsync(customerId, JsonSerializer.SerializeToUtf8Bytes(request, CommerceJson.Options), cancellationToken);
+        protection.FingerprintAsync(customerId, JsonSerializer.SerializeToUtf8Bytes(request, CommerceJsonDefaults.Options), cancellationToken);
 
     private static string NewOrderId() => $"ord_{Guid.CreateVersion7():N}";
 

@@ -28,7 +28,7 @@ public static class JsonRequestBody
 
         try
         {
-            var value = JsonSerializer.Deserialize<T>(body, CommerceJson.Options);
+            var value = JsonSerializer.Deserialize<T>(body, CommerceJsonDefaults.Options);
             return value is null
                 ? JsonBodyResult.Fail<T>(BodyRejected.Malformed("$", "The body must be a JSON object."))
                 : JsonBodyResult.Ok(value);

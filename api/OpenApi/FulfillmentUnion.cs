@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using AsyncCommerce.Api.Http;
 using AsyncCommerce.Orders;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -65,5 +64,5 @@ internal sealed class FulfillmentUnion : IOpenApiDocumentTransformer
         };
     }
 
-    private static string WireName(FulfillmentType type) => JsonSerializer.SerializeToNode(type, CommerceJson.Options)!.GetValue<string>();
+    private static string WireName(FulfillmentType type) => JsonSerializer.SerializeToNode(type, CommerceJsonDefaults.Options)!.GetValue<string>();
 }

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text;
-using AsyncCommerce.Adapters.InMemory;
 using AsyncCommerce.Api.Authorization;
 using AsyncCommerce.Catalog;
 using AsyncCommerce.LocalHost;

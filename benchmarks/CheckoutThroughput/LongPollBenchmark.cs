@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text;
-using AsyncCommerce.Adapters.InMemory;
+using AsyncCommerce.Catalog;
 using AsyncCommerce.Orders;
 
 namespace AsyncCommerce.Benchmarks.CheckoutThroughput;

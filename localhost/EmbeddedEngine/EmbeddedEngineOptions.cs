@@ -1,3 +1,6 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+
 namespace AsyncCommerce.LocalHost.EmbeddedEngine;
 
 /// <summary>Bound to <c>Commerce:Engine</c>.</summary>
@@ -11,9 +14,11 @@ public sealed class EmbeddedEngineOptions
     /// cores 100 orders took 75 s; at 200, a burst of 1,000 orders ran at 40 orders/s). So it is set far above
     /// what is ever outstanding and the worker's own limits, which wait without polling, do the throttling.
     /// </summary>
+    [SettingRange(1, 1_000_000, ErrorMessage = $"{Section}:{nameof(MaxConcurrentWorkItems)} must be between 1 and 1000000.")]
     public int MaxConcurrentWorkItems { get; set; } = 10_000;
 
     /// <summary>Orchestration and activity work items the worker runs at once (each kind).</summary>
+    [SettingRange(1, 10_000, ErrorMessage = $"{Section}:{nameof(WorkerConcurrency)} must be between 1 and 10000.")]
     public int WorkerConcurrency { get; set; } = 200;
 
     /// <summary>
@@ -23,9 +28,11 @@ public sealed class EmbeddedEngineOptions
     /// once its message reappears. The backend's default, 5 minutes, is made for long activities; every step here
     /// takes well under a second.
     /// </summary>
+    [SettingRange(typeof(TimeSpan), "00:00:05", DurationBounds.Max, ErrorMessage = $"{Section}:{nameof(MessageVisibilityTimeout)} must be at least 5 seconds.")]
     public TimeSpan MessageVisibilityTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How often finished workflows older than <c>Commerce:Workflow:HistoryRetention</c> are purged.</summary>
+    [SettingRange(typeof(TimeSpan), DurationBounds.Tick, DurationBounds.Max, ErrorMessage = $"{Section}:{nameof(HistoryPurgeInterval)} must be more than zero.")]
     public TimeSpan HistoryPurgeInterval { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>
@@ -34,3 +41,6 @@ public sealed class EmbeddedEngineOptions
     /// </summary>
     public string SocketPath { get; set; } = string.Empty;
 }
+
+[OptionsValidator]
+internal sealed partial class EmbeddedEngineOptionsValidator : IValidateOptions<EmbeddedEngineOptions>;

@@ -7,6 +7,7 @@ using Microsoft.DurableTask.Client.Grpc;
 using Microsoft.DurableTask.Converters;
 using Microsoft.DurableTask.Worker;
 using Microsoft.DurableTask.Worker.Grpc;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace AsyncCommerce.LocalHost.EmbeddedEngine;
@@ -25,11 +26,8 @@ public static class EmbeddedEngineServiceCollectionExtensions
     {
         services.AddOptions<EmbeddedEngineOptions>()
             .Bind(configuration.GetSection(EmbeddedEngineOptions.Section))
-            .Validate(o => o.MaxConcurrentWorkItems is >= 1 and <= 1_000_000, $"{EmbeddedEngineOptions.Section}:MaxConcurrentWorkItems must be between 1 and 1000000.")
-            .Validate(o => o.WorkerConcurrency is >= 1 and <= 10_000, $"{EmbeddedEngineOptions.Section}:WorkerConcurrency must be between 1 and 10000.")
-            .Validate(o => o.HistoryPurgeInterval > TimeSpan.Zero, $"{EmbeddedEngineOptions.Section}:HistoryPurgeInterval must be more than zero.")
-            .Validate(o => o.MessageVisibilityTimeout >= TimeSpan.FromSeconds(5), $"{EmbeddedEngineOptions.Section}:MessageVisibilityTimeout must be at least 5 seconds.")
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EmbeddedEngineOptions>, EmbeddedEngineOptionsValidator>());
         services.AddSingleton<EmbeddedSidecarEndpoint>();
         services.AddSingleton(provider => storage == StorageMode.Azurite
             ? EmbeddedBackends.AzureStorage(Engine(provider), provider.GetRequiredService<IOptions<AzureStorageOptions>>().Value, provider.GetRequiredService<ILoggerFactory>())

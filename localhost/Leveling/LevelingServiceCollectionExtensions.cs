@@ -1,4 +1,6 @@
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace AsyncCommerce.LocalHost.Leveling;
 
@@ -13,10 +15,8 @@ internal static class LevelingServiceCollectionExtensions
         var section = configuration.GetSection(LevelingOptions.Section);
         services.AddOptions<LevelingOptions>()
             .Bind(section)
-            .Validate(o => o.MaxAcceptsInFlight is >= 0 and <= 10_000, $"{LevelingOptions.Section}:MaxAcceptsInFlight must be between 0 and 10000.")
-            .Validate(o => o.MaxHold > TimeSpan.Zero && o.MaxHold <= TimeSpan.FromSeconds(10), $"{LevelingOptions.Section}:MaxHold must be more than zero and at most 10 seconds.")
-            .Validate(o => o.BusyPoll > TimeSpan.Zero && o.BusyPoll <= o.MaxHold, $"{LevelingOptions.Section}:BusyPoll must be more than zero and at most MaxHold.")
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LevelingOptions>, LevelingOptionsValidator>());
         if (!section.GetValue(nameof(LevelingOptions.Enabled), defaultValue: true))
             return services;
 

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using AsyncCommerce.Api.Checkout;
-using AsyncCommerce.Api.Http;
 using AsyncCommerce.Api.Inventory;
 using AsyncCommerce.Api.OpenApi;
 using AsyncCommerce.Notifications;
@@ -35,7 +34,7 @@ public static class CommerceHttp
     {
         using var response = await http.PostCheckoutAsync(body);
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var accepted = await response.Content.ReadFromJsonAsync<CheckoutAccepted>(CommerceJson.Options);
+        var accepted = await response.Content.ReadFromJsonAsync<CheckoutAccepted>(CommerceJsonDefaults.Options);
         return accepted!.OrderId;
     }
 
@@ -46,7 +45,7 @@ public static class CommerceHttp
         if (response.StatusCode == HttpStatusCode.NotFound)
             return null;
         response.EnsureSuccessStatusCode();
-        return await response.Content.ReadFromJsonAsync<OrderView>(CommerceJson.Options);
+        return await response.Content.ReadFromJsonAsync<OrderView>(CommerceJsonDefaults.Options);
     }
 
     public static Task<OrderView> WaitForStatusAsync(this HttpClient http, string orderId, OrderStatus status, TimeSpan? timeout = null) =>
@@ -59,32 +58,32 @@ public static class CommerceHttp
     public static async Task<IReadOnlyList<NotificationRecord>> GetNotificationsAsync(this HttpClient http, string orderId)
     {
         ArgumentNullException.ThrowIfNull(http);
-        return (await http.GetFromJsonAsync<IReadOnlyList<NotificationRecord>>(new Uri($"/api/checkouts/{orderId}/notifications", UriKind.Relative), CommerceJson.Options))!;
+        return (await http.GetFromJsonAsync<IReadOnlyList<NotificationRecord>>(new Uri($"/api/checkouts/{orderId}/notifications", UriKind.Relative), CommerceJsonDefaults.Options))!;
     }
 
     public static async Task<InventoryResponse> GetInventoryAsync(this HttpClient http, string sku)
     {
         ArgumentNullException.ThrowIfNull(http);
-        return (await http.GetFromJsonAsync<InventoryResponse>(new Uri($"/api/inventory/{sku}", UriKind.Relative), CommerceJson.Options))!;
+        return (await http.GetFromJsonAsync<InventoryResponse>(new Uri($"/api/inventory/{sku}", UriKind.Relative), CommerceJsonDefaults.Options))!;
     }
 
     public static Task<HttpResponseMessage> PostJsonAsync(this HttpClient http, string path, object? body = null)
     {
         ArgumentNullException.ThrowIfNull(http);
-        return http.PostAsJsonAsync(new Uri(path, UriKind.Relative), body ?? new { }, CommerceJson.Options);
+        return http.PostAsJsonAsync(new Uri(path, UriKind.Relative), body ?? new { }, CommerceJsonDefaults.Options);
     }
 
     /// <summary>The order's event stream, oldest first.</summary>
     public static async Task<IReadOnlyList<OrderEventResponse>> GetEventsAsync(this HttpClient http, string orderId)
     {
         ArgumentNullException.ThrowIfNull(http);
-        return (await http.GetFromJsonAsync<IReadOnlyList<OrderEventResponse>>(new Uri($"/api/checkouts/{orderId}/events", UriKind.Relative), CommerceJson.Options))!;
+        return (await http.GetFromJsonAsync<IReadOnlyList<OrderEventResponse>>(new Uri($"/api/checkouts/{orderId}/events", UriKind.Relative), CommerceJsonDefaults.Options))!;
     }
 
     public static Task<HttpResponseMessage> SetOnHandAsync(this HttpClient http, string sku, string locationId, int onHand)
     {
         ArgumentNullException.ThrowIfNull(http);
-        return http.PutAsJsonAsync(new Uri($"/api/inventory/{sku}/{locationId}", UriKind.Relative), new { onHand }, CommerceJson.Options);
+        return http.PutAsJsonAsync(new Uri($"/api/inventory/{sku}/{locationId}", UriKind.Relative), new { onHand }, CommerceJsonDefaults.Options);
     }
 
     public static Task<HttpResponseMessage> MarkPickupReadyAsync(this HttpClient http, string storeId, string orderId) =>

@@ -1,5 +1,4 @@
-using AsyncCommerce.Adapters.InMemory;
-using AsyncCommerce.Adapters.InMemory.Inventory;
+using AsyncCommerce.Catalog;
 using AsyncCommerce.Inventory;
 using Xunit;
 

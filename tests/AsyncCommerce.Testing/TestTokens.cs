@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
-using AsyncCommerce.Adapters.InMemory;
 using AsyncCommerce.Api.Authorization;
+using AsyncCommerce.Catalog;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 

@@ -1,4 +1,7 @@
+using AsyncCommerce.Api.Checkout;
+using AsyncCommerce.Api.Health;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -27,13 +30,19 @@ public sealed class CommerceApiServiceCollectionExtensionsTests
     }
 
     [Fact]
-    public async Task AddCommerceApi_DefaultSettings_HostStarts()
+    public async Task AddCommerceApi_DefaultSettings_HostStartsWithTheDocumentedValues()
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Services.AddCommerceApi(builder.Configuration);
         using var host = builder.Build();
 
         await host.StartAsync();
+        var checkout = host.Services.GetRequiredService<IOptions<CheckoutOptions>>().Value;
+        var health = host.Services.GetRequiredService<IOptions<HealthOptions>>().Value;
         await host.StopAsync();
+
+        Assert.Equal(TimeSpan.FromHours(24), checkout.IdempotencyRetention);
+        Assert.Equal(TimeSpan.FromSeconds(1), checkout.StatusWaitRecheckInterval);
+        Assert.Equal(TimeSpan.FromSeconds(3), health.CheckTimeout);
     }
 }

@@ -6,8 +6,6 @@ using AsyncCommerce.Adapters.AzureStorage.Notifications;
 using AsyncCommerce.Adapters.AzureStorage.Orders;
 using AsyncCommerce.Adapters.AzureStorage.Payments;
 using AsyncCommerce.Adapters.Cosmos;
-using AsyncCommerce.Adapters.InMemory;
-using AsyncCommerce.Adapters.InMemory.Catalog;
 using AsyncCommerce.Adapters.ServiceBus;
 using AsyncCommerce.Adapters.Simulated.Payments;
 using AsyncCommerce.Api.Health;
@@ -49,7 +47,7 @@ public sealed class AzureAdaptersTests
 
         Assert.StartsWith("Cosmos", host.Services.GetRequiredService<IOrderViewStore>().GetType().Name, StringComparison.Ordinal);
         Assert.StartsWith("ServiceBus", host.Services.GetRequiredService<IOrderEventPublisher>().GetType().Name, StringComparison.Ordinal);
-        Assert.IsType<InMemoryCatalog>(host.Services.GetRequiredService<ICatalog>());
+        Assert.IsType<FixedCatalog>(host.Services.GetRequiredService<ICatalog>());
         // The order streams are the outbox: the change feed publisher is hosted (registered here, never started).
         Assert.Contains(builder.Services, d => d.ServiceType == typeof(IHostedService) && d.ImplementationType?.Name == "CosmosOrderEventFeed");
         Assert.DoesNotContain(builder.Services, d => d.ServiceType == typeof(OrderEventDispatcher));

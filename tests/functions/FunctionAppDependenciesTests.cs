@@ -23,6 +23,14 @@ public sealed class FunctionAppDependenciesTests
             $"DurableTask SDK assemblies of several versions: {string.Join(", ", durableTaskAssemblies.Select(a => $"{a.File} {a.AssemblyVersion}"))}");
     }
 
+    [Fact]
+    public void FunctionApp_Assemblies_LeaveOutTheInMemoryAdapters()
+    {
+        // The demo catalog and stock are in the core (SeedData): the app ships no in-memory store it never uses.
+        Assert.DoesNotContain("AsyncCommerce.Adapters.InMemory.dll", RuntimeAssemblies().Select(a => a.File));
+        Assert.Contains("AsyncCommerce.Orchestrations.dll", RuntimeAssemblies().Select(a => a.File));
+    }
+
     private static IEnumerable<(string File, string AssemblyVersion)> RuntimeAssemblies()
     {
         using var deps = JsonDocument.Parse(File.ReadAllText(Path.Combine(FunctionsMetadata.Directory, "AsyncCommerce.Functions.deps.json")));

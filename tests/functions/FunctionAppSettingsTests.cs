@@ -62,21 +62,21 @@ public sealed class FunctionAppSettingsTests
     }
 
     [Fact]
-    public void EnsureValid_WithIdentityBasedAzureSettings_Passes()
+    public void FindProblems_WithIdentityBasedAzureSettings_ReturnsNone()
     {
         using var environment = new AppSettingsEnvironment(AzureSettings);
 
-        FunctionAppSettings.EnsureValid(environment.Configuration);
+        Assert.Empty(FunctionAppSettings.FindProblems(environment.Configuration));
     }
 
     [Theory]
     [InlineData(FunctionAppFiles.LocalSettingsSampleFile, StorageProfile.AzureStorage)]
     [InlineData(FunctionAppFiles.CosmosLocalSettingsSampleFile, StorageProfile.Cosmos)]
-    public void EnsureValid_WithALocalSettingsSample_PassesAndSelectsItsProfile(string file, StorageProfile profile)
+    public void FindProblems_WithALocalSettingsSample_ReturnsNoneAndSelectsItsProfile(string file, StorageProfile profile)
     {
         using var environment = new AppSettingsEnvironment(FunctionAppFiles.LocalSettingsSample(file));
 
-        FunctionAppSettings.EnsureValid(environment.Configuration);
+        Assert.Empty(FunctionAppSettings.FindProblems(environment.Configuration));
         Assert.Equal(profile, FunctionAppSettings.StorageProfileOf(environment.Configuration));
     }
 
@@ -116,15 +116,15 @@ public sealed class FunctionAppSettingsTests
     [Theory]
     [InlineData("1")]
     [InlineData("https://example.blob.core.windows.net/packages/functions.zip")]
-    public void EnsureValid_WithAnyRunFromPackageValue_Passes(string value)
+    public void FindProblems_WithAnyRunFromPackageValue_ReturnsNone(string value)
     {
         using var environment = new AppSettingsEnvironment(new Dictionary<string, string>(AzureSettings) { [FunctionAppSettings.RunFromPackage] = value });
 
-        FunctionAppSettings.EnsureValid(environment.Configuration);
+        Assert.Empty(FunctionAppSettings.FindProblems(environment.Configuration));
     }
 
     [Fact]
-    public void EnsureValid_WithEmulatorStandIns_Passes()
+    public void FindProblems_WithEmulatorStandIns_ReturnsNone()
     {
         var settings = Without(FunctionAppSettings.StorageAccountName, FunctionAppSettings.ServiceBusNamespace, FunctionAppSettings.CosmosAccountEndpoint);
         settings[FunctionAppSettings.StorageConnectionString] = "UseDevelopmentStorage=true";
@@ -132,7 +132,7 @@ public sealed class FunctionAppSettingsTests
         settings[FunctionAppSettings.CosmosConnectionString] = "AccountEndpoint=https://localhost:8081/;";
         using var environment = new AppSettingsEnvironment(settings);
 
-        FunctionAppSettings.EnsureValid(environment.Configuration);
+        Assert.Empty(FunctionAppSettings.FindProblems(environment.Configuration));
     }
 
     [Fact]
@@ -262,13 +262,13 @@ public sealed class FunctionAppSettingsTests
     }
 
     [Fact]
-    public void EnsureValid_AzureStorageProfileWithoutCosmosOrServiceBus_Passes()
+    public void FindProblems_AzureStorageProfileWithoutCosmosOrServiceBus_ReturnsNone()
     {
         var settings = Without(FunctionAppSettings.ServiceBusNamespace, FunctionAppSettings.CosmosAccountEndpoint);
         settings[FunctionAppSettings.Storage] = "AzureStorage";
         using var environment = new AppSettingsEnvironment(settings);
 
-        FunctionAppSettings.EnsureValid(environment.Configuration);
+        Assert.Empty(FunctionAppSettings.FindProblems(environment.Configuration));
     }
 
     [Fact]
@@ -314,7 +314,7 @@ public sealed class FunctionAppSettingsTests
     }
 
     [Fact]
-    public void EnsureValid_CosmosProfileIgnoresTheAzureStorageSettings()
+    public void FindProblems_CosmosProfile_IgnoresTheAzureStorageSettings()
     {
         var settings = new Dictionary<string, string>(AzureSettings)
         {
@@ -324,7 +324,7 @@ public sealed class FunctionAppSettingsTests
         };
         using var environment = new AppSettingsEnvironment(settings);
 
-        FunctionAppSettings.EnsureValid(environment.Configuration);
+        Assert.Empty(FunctionAppSettings.FindProblems(environment.Configuration));
     }
 
     private static Dictionary<string, string> Without(params string[] names)

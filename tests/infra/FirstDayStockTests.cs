@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using AsyncCommerce.Adapters.InMemory;
+using AsyncCommerce.Catalog;
 
 namespace AsyncCommerce.Infra.Tests;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Reflection;
-using AsyncCommerce.Adapters.InMemory;
 using AsyncCommerce.Api.Authorization;
+using AsyncCommerce.Catalog;
 using AsyncCommerce.Testing;
 
 namespace AsyncCommerce.LocalHost.Tests;

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -23,6 +24,18 @@ public static class CommerceWorkflowsHost
         using var host = Build(settings);
         return host.Services.GetRequiredService<IOptions<TOptions>>().Value;
     }
+
+    /// <summary>The value one property of <typeparamref name="TOptions"/> has in a host configured with it alone.</summary>
+    public static object? Setting<TOptions>(string property, string value)
+        where TOptions : class
+    {
+        var section = (string)typeof(TOptions).GetField("Section")!.GetValue(null)!;
+        return typeof(TOptions).GetProperty(property)!.GetValue(Options<TOptions>(($"{section}:{property}", value)));
+    }
+
+    /// <summary><paramref name="value"/> read as the type of that property, as configuration binding reads it.</summary>
+    public static object? Parse<TOptions>(string property, string value) =>
+        TypeDescriptor.GetConverter(typeof(TOptions).GetProperty(property)!.PropertyType).ConvertFromInvariantString(value);
 
     private static IHost Build((string Key, string Value)[] settings)
     {

@@ -1,3 +1,4 @@
+using AsyncCommerce.Checkout;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -6,11 +7,11 @@ namespace AsyncCommerce.Adapters.AzureStorage.Checkout;
 
 /// <summary>
 /// The retention of idempotency keys on Azure Tables (which has no time to live): shortly after start, then hourly,
-/// deletes the keys older than <see cref="AzureStorageOptions.IdempotencyKeyRetention"/>.
+/// deletes the keys older than <see cref="IdempotencyOptions.IdempotencyRetention"/>: those the API would treat as new anyway.
 /// </summary>
 internal sealed partial class IdempotencyKeyPurger(
     TableIdempotencyStore keys,
-    IOptions<AzureStorageOptions> options,
+    IOptions<IdempotencyOptions> options,
     TimeProvider clock,
     ILogger<IdempotencyKeyPurger> logger) : BackgroundService
 {
@@ -26,7 +27,7 @@ internal sealed partial class IdempotencyKeyPurger(
             wait = Interval;
             try
             {
-                var retention = options.Value.IdempotencyKeyRetention;
+                var retention = options.Value.IdempotencyRetention;
                 var deleted = await keys.PurgeOlderThanAsync(clock.GetUtcNow() - retention, stoppingToken);
                 if (deleted > 0)
                     LogPurged(deleted, retention);

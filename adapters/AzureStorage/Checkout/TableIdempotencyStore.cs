@@ -1,5 +1,6 @@
 using System.Net;
 using AsyncCommerce.Checkout;
+using AsyncCommerce.Concurrency;
 using Azure;
 using Azure.Data.Tables;
 
@@ -17,12 +18,12 @@ namespace AsyncCommerce.Adapters.AzureStorage.Checkout;
 public sealed class TableIdempotencyStore : IIdempotencyStore
 {
     private readonly TableClient _table;
-    private readonly TableConflictRetry _retry;
+    private readonly ConflictRetry _retry;
 
     public TableIdempotencyStore(TableClient table, TableConflictRetryOptions? conflictRetry = null, TimeProvider? timeProvider = null)
     {
         _table = table ?? throw new ArgumentNullException(nameof(table));
-        _retry = new TableConflictRetry(conflictRetry ?? new TableConflictRetryOptions(), timeProvider ?? TimeProvider.System);
+        _retry = (conflictRetry ?? new TableConflictRetryOptions()).ToRetry(timeProvider ?? TimeProvider.System);
     }
 
     public Task<IdempotencyRecord> ClaimAsync(IdempotencyRecord candidate, CancellationToken cancellationToken = default)

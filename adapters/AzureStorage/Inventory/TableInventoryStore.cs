@@ -1,4 +1,4 @@
-using AsyncCommerce.Adapters.InMemory.Inventory;
+using AsyncCommerce.Concurrency;
 using AsyncCommerce.Inventory;
 using Azure.Data.Tables;
 
@@ -34,12 +34,12 @@ public sealed class TableInventoryStore : IInventoryStore
     private const string LocationIdProperty = "LocationId";
 
     private readonly TableClient _table;
-    private readonly TableConflictRetry _retry;
+    private readonly ConflictRetry _retry;
 
     public TableInventoryStore(TableClient table, TableConflictRetryOptions? conflictRetry = null, TimeProvider? timeProvider = null)
     {
         _table = table ?? throw new ArgumentNullException(nameof(table));
-        _retry = new TableConflictRetry(conflictRetry ?? new TableConflictRetryOptions(), timeProvider ?? TimeProvider.System);
+        _retry = (conflictRetry ?? new TableConflictRetryOptions()).ToRetry(timeProvider ?? TimeProvider.System);
     }
 
     public async Task<ReservationResult> ReserveAsync(string orderId, string locationId, IReadOnlyList<StockLine> lines, CancellationToken cancellationToken = default)

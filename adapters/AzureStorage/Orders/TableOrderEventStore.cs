@@ -1,4 +1,5 @@
 using AsyncCommerce.Caching;
+using AsyncCommerce.Concurrency;
 using AsyncCommerce.Orders;
 using Azure;
 using Azure.Data.Tables;
@@ -49,7 +50,7 @@ public sealed class TableOrderEventStore : IOrderEventStore, IOrderEventOutbox
 {
     private readonly TableClient _events;
     private readonly TableClient _outbox;
-    private readonly TableConflictRetry _retry;
+    private readonly ConflictRetry _retry;
     private const int MaxKeyedReads = 3;
 
     private readonly RecentEntries<string, StreamHeadEntity> _heads = new(capacity: RecentEntries.OrdersInFlight, StringComparer.Ordinal);
@@ -60,7 +61,7 @@ public sealed class TableOrderEventStore : IOrderEventStore, IOrderEventOutbox
     {
         _events = events ?? throw new ArgumentNullException(nameof(events));
         _outbox = outbox ?? throw new ArgumentNullException(nameof(outbox));
-        _retry = new TableConflictRetry(conflictRetry ?? new TableConflictRetryOptions(), timeProvider ?? TimeProvider.System);
+        _retry = (conflictRetry ?? new TableConflictRetryOptions()).ToRetry(timeProvider ?? TimeProvider.System);
     }
 
     public Task<OrderEvent> AppendAsync(string orderId, string eventId, DateTimeOffset occurredAt, OrderEventData data, CancellationToken cancellationToken = default)
@@ -250,11 +251,8 @@ public sealed class TableOrderEventStore : IOrderEventStore, IOrderEventOutbox
         }
     }
 
-    private async Task<StreamHeadEntity?> ReadHeadAsync(string orderId, CancellationToken cancellationToken)
-    {
-        var head = await _events.GetEntityIfExistsAsync<StreamHeadEntity>(TableKeys.Escape(orderId), StreamHeadEntity.HeadRowKey, cancellationToken: cancellationToken);
-        return head.HasValue ? head.Value : null;
-    }
+    private Task<StreamHeadEntity?> ReadHeadAsync(string orderId, CancellationToken cancellationToken) =>
+        _events.ReadOrNullAsync<StreamHeadEntity>(TableKeys.Escape(orderId), StreamHeadEntity.HeadRowKey, cancellationToken);
 
     private async Task<OrderEvent> ReadEventAsync(string orderId, int sequence, CancellationToken cancellationToken)
     {

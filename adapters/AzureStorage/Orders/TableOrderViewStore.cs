@@ -1,3 +1,4 @@
+using AsyncCommerce.Concurrency;
 using AsyncCommerce.Orders;
 using Azure.Data.Tables;
 
@@ -25,7 +26,7 @@ public sealed class TableOrderViewStore : IOrderViewStore
     private readonly TableClient _pickupQueue;
     private readonly VersionedRowWriter<OrderViewEntity> _viewRows;
     private readonly VersionedRowWriter<PickupQueueEntity> _queueRows;
-    private readonly TableConflictRetry _retry;
+    private readonly ConflictRetry _retry;
 
     /// <param name="views">The table of the views, one partition per order.</param>
     /// <param name="pickupQueue">The table of the pickup queues, one partition per store.</param>
@@ -35,7 +36,7 @@ public sealed class TableOrderViewStore : IOrderViewStore
         _pickupQueue = pickupQueue ?? throw new ArgumentNullException(nameof(pickupQueue));
         _viewRows = new VersionedRowWriter<OrderViewEntity>(views);
         _queueRows = new VersionedRowWriter<PickupQueueEntity>(pickupQueue);
-        _retry = new TableConflictRetry(conflictRetry ?? new TableConflictRetryOptions(), timeProvider ?? TimeProvider.System);
+        _retry = (conflictRetry ?? new TableConflictRetryOptions()).ToRetry(timeProvider ?? TimeProvider.System);
     }
 
     public async Task<OrderView?> GetAsync(string orderId, CancellationToken cancellationToken = default)

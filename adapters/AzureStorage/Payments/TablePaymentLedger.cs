@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using AsyncCommerce.Adapters.Simulated.Payments;
+using AsyncCommerce.Concurrency;
 using AsyncCommerce.Payments;
 using Azure.Data.Tables;
 
@@ -29,14 +30,14 @@ public sealed class TablePaymentLedger : ISimulatedPaymentLedger
     private const string CountProperty = "Count";
 
     private readonly TableClient _table;
-    private readonly TableConflictRetry _retry;
+    private readonly ConflictRetry _retry;
     private readonly TimeProvider _time;
 
     public TablePaymentLedger(TableClient table, TableConflictRetryOptions? conflictRetry = null, TimeProvider? timeProvider = null)
     {
         _table = table ?? throw new ArgumentNullException(nameof(table));
         _time = timeProvider ?? TimeProvider.System;
-        _retry = new TableConflictRetry(conflictRetry ?? new TableConflictRetryOptions(), _time);
+        _retry = (conflictRetry ?? new TableConflictRetryOptions()).ToRetry(_time);
     }
 
     public Task<int> CountCallAsync(string orderId, string token, CancellationToken cancellationToken = default)

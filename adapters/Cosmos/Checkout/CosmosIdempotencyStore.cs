@@ -1,4 +1,5 @@
 using AsyncCommerce.Checkout;
+using AsyncCommerce.Concurrency;
 using Microsoft.Azure.Cosmos;
 
 namespace AsyncCommerce.Adapters.Cosmos.Checkout;
@@ -20,7 +21,7 @@ public sealed class CosmosIdempotencyStore : IIdempotencyStore
     public CosmosIdempotencyStore(Container container, CosmosConflictRetryOptions? conflictRetry = null, TimeProvider? timeProvider = null)
     {
         _container = container ?? throw new ArgumentNullException(nameof(container));
-        _retry = new ConflictRetry(conflictRetry ?? new CosmosConflictRetryOptions(), timeProvider ?? TimeProvider.System);
+        _retry = (conflictRetry ?? new CosmosConflictRetryOptions()).ToRetry(timeProvider ?? TimeProvider.System);
     }
 
     public Task<IdempotencyRecord> ClaimAsync(IdempotencyRecord candidate, CancellationToken cancellationToken = default)

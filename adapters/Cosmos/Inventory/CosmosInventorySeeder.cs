@@ -1,4 +1,4 @@
-using AsyncCommerce.Adapters.InMemory;
+using AsyncCommerce.Catalog;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

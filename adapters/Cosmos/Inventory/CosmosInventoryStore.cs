@@ -1,4 +1,4 @@
-using AsyncCommerce.Adapters.InMemory.Inventory;
+using AsyncCommerce.Concurrency;
 using AsyncCommerce.Inventory;
 using Microsoft.Azure.Cosmos;
 
@@ -36,7 +36,7 @@ public sealed class CosmosInventoryStore : IInventoryStore
     public CosmosInventoryStore(Container container, CosmosConflictRetryOptions? conflictRetry = null, TimeProvider? timeProvider = null)
     {
         _container = container ?? throw new ArgumentNullException(nameof(container));
-        _retry = new ConflictRetry(conflictRetry ?? new CosmosConflictRetryOptions(), timeProvider ?? TimeProvider.System);
+        _retry = (conflictRetry ?? new CosmosConflictRetryOptions()).ToRetry(timeProvider ?? TimeProvider.System);
     }
 
     public async Task<ReservationResult> ReserveAsync(string orderId, string locationId, IReadOnlyList<StockLine> lines, CancellationToken cancellationToken = default)

@@ -1,4 +1,5 @@
 using System.Net;
+using AsyncCommerce.Concurrency;
 using AsyncCommerce.Orders;
 using Microsoft.Azure.Cosmos;
 
@@ -25,7 +26,7 @@ public sealed class CosmosOrderEventStore : IOrderEventStore
     public CosmosOrderEventStore(Container container, CosmosConflictRetryOptions? conflictRetry = null, TimeProvider? timeProvider = null)
     {
         _container = container ?? throw new ArgumentNullException(nameof(container));
-        _retry = new ConflictRetry(conflictRetry ?? new CosmosConflictRetryOptions(), timeProvider ?? TimeProvider.System);
+        _retry = (conflictRetry ?? new CosmosConflictRetryOptions()).ToRetry(timeProvider ?? TimeProvider.System);
     }
 
     public Task<OrderEvent> AppendAsync(string orderId, string eventId, DateTimeOffset occurredAt, OrderEventData data, CancellationToken cancellationToken = default)

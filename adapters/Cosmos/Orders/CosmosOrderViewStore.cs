@@ -1,3 +1,4 @@
+using AsyncCommerce.Concurrency;
 using AsyncCommerce.Orders;
 using Microsoft.Azure.Cosmos;
 
@@ -26,7 +27,7 @@ public sealed class CosmosOrderViewStore : IOrderViewStore
     public CosmosOrderViewStore(Container container, CosmosConflictRetryOptions? conflictRetry = null, TimeProvider? timeProvider = null)
     {
         _container = container ?? throw new ArgumentNullException(nameof(container));
-        _retry = new ConflictRetry(conflictRetry ?? new CosmosConflictRetryOptions(), timeProvider ?? TimeProvider.System);
+        _retry = (conflictRetry ?? new CosmosConflictRetryOptions()).ToRetry(timeProvider ?? TimeProvider.System);
     }
 
     public async Task<OrderView?> GetAsync(string orderId, CancellationToken cancellationToken = default)

@@ -12,7 +12,7 @@ namespace AsyncCommerce.Adapters.Simulated.Payments;
 /// </summary>
 public sealed partial class SimulatedPaymentGateway(
     ISimulatedPaymentLedger ledger,
-    IOptions<PaymentOptions> options,
+    IOptions<SimulatedGatewayOptions> options,
     TimeProvider clock,
     ILogger<SimulatedPaymentGateway> logger) : IPaymentGateway
 {

@@ -1,5 +1,4 @@
 using AsyncCommerce.Adapters.Behaviours.Support;
-using AsyncCommerce.Adapters.InMemory.Catalog;
 using AsyncCommerce.Adapters.InMemory.Checkout;
 using AsyncCommerce.Adapters.InMemory.Inventory;
 using AsyncCommerce.Adapters.InMemory.Messaging;
@@ -28,7 +27,7 @@ public sealed class InMemoryAdapterServiceCollectionExtensionsTests
         using var provider = BuildProvider();
 
         AssertSameInstance<IInventoryStore, InMemoryInventoryStore>(provider);
-        AssertSameInstance<ICatalog, InMemoryCatalog>(provider);
+        AssertSameInstance<ICatalog, FixedCatalog>(provider);
         AssertSameInstance<IOrderEventStore, InMemoryOrderEventStore>(provider);
         AssertSameInstance<IOrderViewStore, InMemoryOrderViewStore>(provider);
         AssertSameInstance<IIdempotencyStore, InMemoryIdempotencyStore>(provider);

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AsyncCommerce.Adapters.Simulated.Tests;
@@ -62,6 +63,24 @@ public sealed class SimulatedAdapterServiceCollectionExtensionsTests
         Assert.Equal(PaymentOutcome.Approved, (await pending).Outcome);
     }
 
+    [Fact]
+    public void AddSimulatedAdapters_NegativeGatewayLatency_FailsNamingTheSetting()
+    {
+        using var provider = BuildProvider(new() { ["Commerce:Payment:GatewayLatency"] = "-00:00:01" });
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<SimulatedGatewayOptions>>().Value);
+
+        Assert.Contains("Commerce:Payment:GatewayLatency must not be negative.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddSimulatedAdapters_NoGatewaySettings_WaitsTheDocumentedLatency()
+    {
+        using var provider = BuildProvider([]);
+
+        Assert.Equal(TimeSpan.FromMilliseconds(150), provider.GetRequiredService<IOptions<SimulatedGatewayOptions>>().Value.GatewayLatency);
+    }
+
     private static ServiceProvider BuildProvider(Dictionary<string, string?> settings, TimeProvider? clock = null, ISimulatedPaymentLedger? ledger = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
@@ -71,8 +90,7 @@ public sealed class SimulatedAdapterServiceCollectionExtensionsTests
             services.AddSingleton(clock);
         if (ledger is not null)
             services.AddSingleton(ledger);
-        services.Configure<PaymentOptions>(configuration.GetSection(PaymentOptions.Section));
-        services.AddSimulatedAdapters();
+        services.AddSimulatedAdapters(configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 }

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
-using AsyncCommerce.Adapters.InMemory;
 using AsyncCommerce.Api.Authorization;
 using AsyncCommerce.Api.Http;
 using AsyncCommerce.Api.Tests.Support;
+using AsyncCommerce.Catalog;
 using AsyncCommerce.Orders;
 using AsyncCommerce.Testing;
 
@@ -136,7 +136,7 @@ public sealed class GuardedRoutesTests(GuardedRoutesTests.Orders orders) : IClas
         nameof(CommerceRoutes.SetStockOnHand) => new(HttpMethod.Put, $"/api/inventory/{Sku}/{Store}") { Content = JsonContent.Create(new { onHand = 1 }) },
         nameof(CommerceRoutes.SetStockLevels) => new(HttpMethod.Put, "/api/inventory")
         {
-            Content = JsonContent.Create(new { levels = new[] { new { sku = Sku, locationId = OtherStore, onHand = 1 } } }, options: CommerceJson.Options),
+            Content = JsonContent.Create(new { levels = new[] { new { sku = Sku, locationId = OtherStore, onHand = 1 } } }, options: CommerceJsonDefaults.Options),
         },
         nameof(CommerceRoutes.ErasePersonalData) => new(HttpMethod.Delete, "/api/customers/cust-guarded/personal-data"),
         _ => throw new InvalidOperationException($"Guarded route {route.Name} has no request in this test: add one, so its refusals are tested too."),

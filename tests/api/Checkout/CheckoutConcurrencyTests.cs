@@ -1,4 +1,3 @@
-using AsyncCommerce.Adapters.InMemory.Inventory;
 using AsyncCommerce.Api.Inventory;
 using AsyncCommerce.Api.Tests.Support;
 using AsyncCommerce.Inventory;

@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json;
 using AsyncCommerce.Adapters.Simulated.Payments;
 using AsyncCommerce.Api.Checkout;
-using AsyncCommerce.Api.Http;
 using AsyncCommerce.Api.Inventory;
 using AsyncCommerce.Api.Tests.Support;
 using AsyncCommerce.Inventory;
@@ -249,7 +248,7 @@ public sealed class CheckoutEndpointsTests
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.Equal($"/api/checkouts/{orderId}", response.Headers.Location?.OriginalString);
-        Assert.Equal(new RequestAccepted(orderId, $"/api/checkouts/{orderId}"), await response.Content.ReadFromJsonAsync<RequestAccepted>(CommerceJson.Options));
+        Assert.Equal(new RequestAccepted(orderId, $"/api/checkouts/{orderId}"), await response.Content.ReadFromJsonAsync<RequestAccepted>(CommerceJsonDefaults.Options));
         var view = await http.WaitForStatusAsync(orderId, OrderStatus.Completed);
         Assert.Equal((PaymentStatus.Captured, "wallet"), (view.Payment.Status, view.Payment.Method));
         Assert.Equal([PaymentOutcome.Declined, PaymentOutcome.Approved], view.Payment.Attempts.Select(a => a.Outcome));
@@ -413,7 +412,7 @@ public sealed class CheckoutEndpointsTests
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.Equal($"/api/checkouts/{orderId}", response.Headers.Location?.OriginalString);
-        Assert.Equal(new RequestAccepted(orderId, $"/api/checkouts/{orderId}"), await response.Content.ReadFromJsonAsync<RequestAccepted>(CommerceJson.Options));
+        Assert.Equal(new RequestAccepted(orderId, $"/api/checkouts/{orderId}"), await response.Content.ReadFromJsonAsync<RequestAccepted>(CommerceJsonDefaults.Options));
         var view = await http.WaitForStatusAsync(orderId, OrderStatus.Cancelled);
         Assert.Equal((StatusReason.CustomerCancelled, PaymentStatus.Voided), (view.StatusReason, view.Payment.Status));
         Assert.Equal(AuthorizationState.Voided, Assert.Single(await app.Get<SimulatedPaymentGateway>().ListAuthorizationsAsync()).State);

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using AsyncCommerce.Api.Checkout;
-using AsyncCommerce.Api.Http;
 using AsyncCommerce.Api.Tests.Support;
 using AsyncCommerce.Orders;
 using AsyncCommerce.Testing;
@@ -27,7 +26,7 @@ public sealed class OrderStatusWaitTests
 
         using var response = await http.GetAsync(new Uri($"/api/checkouts/{orderId}", UriKind.Relative));
 
-        var view = await response.Content.ReadFromJsonAsync<OrderView>(CommerceJson.Options);
+        var view = await response.Content.ReadFromJsonAsync<OrderView>(CommerceJsonDefaults.Options);
         Assert.Equal($"\"{view!.Version}\"", response.Headers.ETag?.ToString());
     }
 
@@ -91,7 +90,7 @@ public sealed class OrderStatusWaitTests
         var answeredAt = Stopwatch.GetTimestamp();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var view = (await response.Content.ReadFromJsonAsync<OrderView>(CommerceJson.Options))!;
+        var view = (await response.Content.ReadFromJsonAsync<OrderView>(CommerceJsonDefaults.Options))!;
         Assert.Equal(seen + 1, view.Version);
         Assert.Equal(OrderStatus.ReadyForPickup, view.Status);
         var changeToAnswer = Stopwatch.GetElapsedTime(views.SavedAt(orderId, seen + 1)!.Value, answeredAt);

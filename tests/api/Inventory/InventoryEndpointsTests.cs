@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
-using AsyncCommerce.Adapters.InMemory.Inventory;
-using AsyncCommerce.Api.Http;
 using AsyncCommerce.Api.Inventory;
 using AsyncCommerce.Api.Tests.Support;
 using AsyncCommerce.Inventory;
@@ -83,7 +81,7 @@ public sealed class InventoryEndpointsTests
         using var response = await http.SetOnHandAsync(Sku, Store, 40);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var level = await response.Content.ReadFromJsonAsync<InventoryLocationResponse>(CommerceJson.Options);
+        var level = await response.Content.ReadFromJsonAsync<InventoryLocationResponse>(CommerceJsonDefaults.Options);
         Assert.Equal(new InventoryLocationResponse(Store, 40, 0, 40, 0), level);
         Assert.Equal(level, await http.GetStockAsync(Sku, Store));
         await StockLedger.AssertBalancedAsync(app.Get<IInventoryStore>(), new StockSeed(Sku, Store, 40));

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using AsyncCommerce.Adapters.InMemory;
 using AsyncCommerce.Adapters.InMemory.Inventory;
 using AsyncCommerce.Api.Tests.Support;
+using AsyncCommerce.Catalog;
 using AsyncCommerce.Inventory;
 using AsyncCommerce.Testing;
 using Microsoft.AspNetCore.Mvc.Testing;

@@ -239,7 +239,7 @@ public sealed class CommerceOpenApiTests(ServedDocument served) : IClassFixture<
             3,
             now,
             now);
-        return JsonSerializer.SerializeToNode(view, CommerceJson.Options);
+        return JsonSerializer.SerializeToNode(view, CommerceJsonDefaults.Options);
     }
 
     private JsonElement.ObjectEnumerator Schemas() => _contract.Document.GetProperty("components").GetProperty("schemas").EnumerateObject();

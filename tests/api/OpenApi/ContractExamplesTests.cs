@@ -13,14 +13,16 @@ public sealed class ContractExamplesTests
     [Theory]
     [InlineData("pickup")]
     [InlineData("delivery")]
-    public async Task CheckoutExample_Posted_IsAccepted(string name)
+    public async Task CheckoutExample_Posted_PlacesAnOrder(string name)
     {
         await using var app = new CommerceApp();
+        var http = app.CreateClient();
         var example = new[] { ContractExamples.PickupCheckout, ContractExamples.DeliveryCheckout }.Single(e => e.Name == name);
 
-        using var response = await app.CreateClient().PostCheckoutAsync(example.Json, ContractExamples.IdempotencyKey);
+        using var response = await http.PostCheckoutAsync(example.Json, ContractExamples.IdempotencyKey);
 
-        await response.ReadAcceptedAsync();
+        var accepted = await response.ReadAcceptedAsync();
+        Assert.Equal(accepted.OrderId, (await http.GetOrderAsync(accepted.OrderId))?.OrderId);
     }
 
     [Fact]

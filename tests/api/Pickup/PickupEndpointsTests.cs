@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using AsyncCommerce.Adapters.Simulated.Payments;
 using AsyncCommerce.Api.Checkout;
-using AsyncCommerce.Api.Http;
 using AsyncCommerce.Api.Inventory;
 using AsyncCommerce.Api.Pickup;
 using AsyncCommerce.Api.Tests.Support;
@@ -133,7 +132,7 @@ public sealed class PickupEndpointsTests
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         Assert.Equal($"/api/checkouts/{orderId}", response.Headers.Location?.OriginalString);
-        Assert.Equal(new RequestAccepted(orderId, $"/api/checkouts/{orderId}"), await response.Content.ReadFromJsonAsync<RequestAccepted>(CommerceJson.Options));
+        Assert.Equal(new RequestAccepted(orderId, $"/api/checkouts/{orderId}"), await response.Content.ReadFromJsonAsync<RequestAccepted>(CommerceJsonDefaults.Options));
         var pickup = (await http.WaitForStatusAsync(orderId, OrderStatus.ReadyForPickup)).Pickup!;
         Assert.Equal(Store, pickup.StoreId);
         Assert.Matches("^[0-9]{6}$", pickup.Code);
@@ -332,7 +331,7 @@ public sealed class PickupEndpointsTests
         var query = status is null ? string.Empty : $"?status={status}";
         using var response = await http.GetAsync(new Uri($"/api/stores/{storeId}/pickups{query}", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<IReadOnlyList<PickupQueueEntry>>(CommerceJson.Options))!;
+        return (await response.Content.ReadFromJsonAsync<IReadOnlyList<PickupQueueEntry>>(CommerceJsonDefaults.Options))!;
     }
 
     /// <summary>Six digits that are certainly not <paramref name="code"/>.</summary>

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using AsyncCommerce.Api.Checkout;
-using AsyncCommerce.Api.Http;
 using AsyncCommerce.Api.Inventory;
 using AsyncCommerce.Orders;
 using AsyncCommerce.Testing;
@@ -43,7 +42,7 @@ public static class OrderScenarios
     {
         ArgumentNullException.ThrowIfNull(response);
         Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"Expected 202, got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        return (await response.Content.ReadFromJsonAsync<CheckoutAccepted>(CommerceJson.Options))!;
+        return (await response.Content.ReadFromJsonAsync<CheckoutAccepted>(CommerceJsonDefaults.Options))!;
     }
 
     /// <summary>The SKU's counts at one location, straight from GET /api/inventory.</summary>

@@ -1,4 +1,4 @@
-using AsyncCommerce.Adapters.InMemory;
+using AsyncCommerce.Catalog;
 using AsyncCommerce.Functions.Catalog;
 using AsyncCommerce.Functions.Tests.Support;
 using Microsoft.AspNetCore.Http;

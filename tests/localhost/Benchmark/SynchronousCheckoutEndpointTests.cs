@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using AsyncCommerce.Adapters.Simulated.Payments;
-using AsyncCommerce.Api.Http;
 using AsyncCommerce.Catalog;
 using AsyncCommerce.Inventory;
 using AsyncCommerce.LocalHost.Benchmark;
@@ -39,7 +38,7 @@ public sealed class SynchronousCheckoutEndpointTests
         using var response = await PostAsync(http, CheckoutBody.Delivery().WithLines(("SKU-1002", 3)).WithPayments(("card", "tok_decline"), ("wallet", "wal_ok")));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var result = (await response.Content.ReadFromJsonAsync<SynchronousCheckoutResult>(CommerceJson.Options))!;
+        var result = (await response.Content.ReadFromJsonAsync<SynchronousCheckoutResult>(CommerceJsonDefaults.Options))!;
         Assert.Equal((OrderStatus.Completed, "wallet"), (result.Status, result.PaymentMethod));
         var after = await StockAtFulfillmentCentreAsync(app, "SKU-1002");
         Assert.Equal((before.OnHand - 3, before.Reserved, before.Sold + 3), (after.OnHand, after.Reserved, after.Sold));

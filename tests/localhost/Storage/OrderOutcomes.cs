@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using AsyncCommerce.Adapters.InMemory;
 using AsyncCommerce.Catalog;
 using AsyncCommerce.Orders;
 using AsyncCommerce.Testing;

@@ -1,6 +1,5 @@
 using System.Text.Json;
-using AsyncCommerce.Adapters.InMemory;
-using AsyncCommerce.Adapters.InMemory.Catalog;
+using AsyncCommerce.Catalog;
 using AsyncCommerce.Checkout;
 using AsyncCommerce.Orders;
 using AsyncCommerce.Privacy;
@@ -10,7 +9,7 @@ namespace AsyncCommerce.Orchestrations.Tests.Checkout;
 
 public sealed class CheckoutValidatorTests
 {
-    private readonly CheckoutValidator _validator = new(new InMemoryCatalog(SeedData.Items, SeedData.Stores), OrderEventsBuilder.Protection);
+    private readonly CheckoutValidator _validator = new(new FixedCatalog(SeedData.Items, SeedData.Stores), OrderEventsBuilder.Protection);
 
     // ---- a valid checkout ----
 

@@ -1,14 +1,15 @@
 using AsyncCommerce.Orders;
+using Microsoft.Extensions.Options;
 
 namespace AsyncCommerce.Orchestrations.Tests.Orders;
 
 public sealed class OutboxOptionsTests
 {
     [Fact]
-    public void Validate_Defaults_HasNoErrors() => Assert.Empty(new OutboxOptions().Validate());
+    public void Validate_Defaults_HasNoErrors() => Assert.True(Validate(new OutboxOptions()).Succeeded);
 
     [Fact]
-    public void Validate_ZeroCoalesce_IsAllowed() => Assert.Empty(new OutboxOptions { Coalesce = TimeSpan.Zero }.Validate());
+    public void Validate_ZeroCoalesce_IsAllowed() => Assert.True(Validate(new OutboxOptions { Coalesce = TimeSpan.Zero }).Succeeded);
 
     [Theory]
     [InlineData(-1)]
@@ -17,6 +18,8 @@ public sealed class OutboxOptionsTests
     {
         var options = new OutboxOptions { PollInterval = TimeSpan.FromSeconds(1), Coalesce = TimeSpan.FromMilliseconds(milliseconds) };
 
-        Assert.Equal(["Commerce:Outbox:Coalesce must be between zero and PollInterval."], options.Validate());
+        Assert.EndsWith("Commerce:Outbox:Coalesce must be between zero and PollInterval.", Assert.Single(Validate(options).Failures!), StringComparison.Ordinal);
     }
+
+    private static ValidateOptionsResult Validate(OutboxOptions options) => new OutboxOptionsValidator().Validate(Options.DefaultName, options);
 }

@@ -1,8 +1,6 @@
 using System.Globalization;
 using AsyncCommerce.Adapters.AzureStorage.Catalog;
 using AsyncCommerce.Adapters.AzureStorage.Tests.Support;
-using AsyncCommerce.Adapters.InMemory;
-using AsyncCommerce.Adapters.InMemory.Catalog;
 using AsyncCommerce.Catalog;
 using Azure.Data.Tables;
 
@@ -20,23 +18,23 @@ public sealed class TableCatalogTests : IAsyncLifetime
     public Task DisposeAsync() => Table.DeleteAsync();
 
     [Fact]
-    public async Task ListItems_AfterSeeding_ReturnsWhatTheInMemoryCatalogListsInItsOrder()
+    public async Task ListItems_AfterSeeding_ReturnsWhatTheFixedCatalogListsInItsOrder()
     {
         var catalog = await SeededAsync();
 
         var items = await catalog.ListItemsAsync();
 
-        Assert.Equal(await new InMemoryCatalog(SeedData.Items, SeedData.Stores).ListItemsAsync(), items);
+        Assert.Equal(await new FixedCatalog(SeedData.Items, SeedData.Stores).ListItemsAsync(), items);
     }
 
     [Fact]
-    public async Task ListStores_AfterSeeding_ReturnsWhatTheInMemoryCatalogListsInItsOrder()
+    public async Task ListStores_AfterSeeding_ReturnsWhatTheFixedCatalogListsInItsOrder()
     {
         var catalog = await SeededAsync();
 
         var stores = await catalog.ListStoresAsync();
 
-        Assert.Equal(await new InMemoryCatalog(SeedData.Items, SeedData.Stores).ListStoresAsync(), stores);
+        Assert.Equal(await new FixedCatalog(SeedData.Items, SeedData.Stores).ListStoresAsync(), stores);
     }
 
     [Fact]

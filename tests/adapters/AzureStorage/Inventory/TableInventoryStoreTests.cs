@@ -1,7 +1,5 @@
 using AsyncCommerce.Adapters.AzureStorage.Inventory;
 using AsyncCommerce.Adapters.AzureStorage.Tests.Support;
-using AsyncCommerce.Adapters.InMemory;
-using AsyncCommerce.Adapters.InMemory.Inventory;
 using AsyncCommerce.Catalog;
 using AsyncCommerce.Inventory;
 

@@ -100,7 +100,7 @@ public sealed class TablePaymentLedgerTests(AzuriteTable table) : IClassFixture<
 
     private SimulatedPaymentGateway NewGateway() => new(
         new TablePaymentLedger(table.Table, AzuriteTables.ConflictRetry),
-        Options.Create(new PaymentOptions { GatewayLatency = TimeSpan.Zero }),
+        Options.Create(new SimulatedGatewayOptions { GatewayLatency = TimeSpan.Zero }),
         TimeProvider.System,
         NullLogger<SimulatedPaymentGateway>.Instance);
 

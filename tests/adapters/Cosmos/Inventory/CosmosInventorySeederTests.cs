@@ -1,6 +1,6 @@
 using AsyncCommerce.Adapters.Cosmos.Inventory;
 using AsyncCommerce.Adapters.Cosmos.Tests.Support;
-using AsyncCommerce.Adapters.InMemory;
+using AsyncCommerce.Catalog;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 

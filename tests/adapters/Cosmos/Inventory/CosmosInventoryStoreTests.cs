@@ -1,7 +1,6 @@
 using System.Net;
 using AsyncCommerce.Adapters.Cosmos.Inventory;
 using AsyncCommerce.Adapters.Cosmos.Tests.Support;
-using AsyncCommerce.Adapters.InMemory.Inventory;
 using AsyncCommerce.Inventory;
 using Microsoft.Azure.Cosmos;
 
@@ -209,8 +208,10 @@ public sealed class CosmosInventoryStoreTests
     }
 
     [Fact]
-    public async Task Reserve_WhenTheRowReadIsThrottledBeyondTheSdksRetries_Surfaces429()
+    public async Task Reserve_WhenTheRowReadAnswers429_PropagatesItAndReservesNothing()
     {
+        // The SDK's own 429 retries run inside the client, below this mocked container; what is tested is the store's
+        // part: a 429 that got through them is neither retried as a lost race nor hidden.
         var store = Store();
         await store.SetOnHandAsync(SkuA, Location, 10);
         _container.Intercept = Race.Fail(request => request.Operation == "Read" && request.Partition == Rows(SkuA), HttpStatusCode.TooManyRequests);

@@ -54,13 +54,16 @@ public sealed class CosmosNotificationLogTests
     }
 
     [Fact]
-    public async Task TryAdd_WhenThrottledBeyondTheSdksRetries_Surfaces429()
+    public async Task TryAdd_WhenTheContainerAnswers429_PropagatesItWithoutRetrying()
     {
+        // The SDK's own 429 retries run inside the client, below this mocked container; what is tested is the store's
+        // part: a 429 that got through them is neither retried as a lost race nor hidden.
         _container.Intercept = Race.Fail(request => request.Operation == "Create", HttpStatusCode.TooManyRequests);
 
         var thrown = await Assert.ThrowsAsync<CosmosException>(() => Log().TryAddAsync(Record(3, NotificationChannel.Email)));
 
         Assert.Equal(HttpStatusCode.TooManyRequests, thrown.StatusCode);
+        Assert.Single(_container.Sent, request => request.Operation == "Create");
     }
 
     private static NotificationRecord Record(int eventSequence, NotificationChannel channel) =>

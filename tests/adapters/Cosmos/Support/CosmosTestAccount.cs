@@ -23,7 +23,7 @@ internal static class CosmosTestAccount
     public static CosmosOptions Options()
     {
         var connection = Connection ?? throw new InvalidOperationException(SkipReason);
-        var endpoint = CosmosOptionsValidation.EndpointOf(connection) ?? throw new InvalidOperationException($"{Variable} is not a connection string with an AccountEndpoint. {SkipReason}");
+        var endpoint = CosmosOptions.EndpointOf(connection) ?? throw new InvalidOperationException($"{Variable} is not a connection string with an AccountEndpoint. {SkipReason}");
         return new CosmosOptions
         {
             ConnectionString = connection,

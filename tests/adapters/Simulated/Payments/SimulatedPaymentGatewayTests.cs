@@ -316,7 +316,7 @@ public sealed class SimulatedPaymentGatewayTests
 
     private static SimulatedPaymentGateway Gateway(TimeSpan? latency = null, TimeProvider? clock = null, ILogger<SimulatedPaymentGateway>? logger = null) => new(
         new InMemorySimulatedPaymentLedger(),
-        Options.Create(new PaymentOptions { GatewayLatency = latency ?? TimeSpan.Zero }),
+        Options.Create(new SimulatedGatewayOptions { GatewayLatency = latency ?? TimeSpan.Zero }),
         clock ?? TimeProvider.System,
         logger ?? NullLogger<SimulatedPaymentGateway>.Instance);
 }

@@ -1,6 +1,6 @@
 using AsyncCommerce.Catalog;
 
-namespace AsyncCommerce.Adapters.InMemory.Tests;
+namespace AsyncCommerce.Orchestrations.Tests.Catalog;
 
 public sealed class SeedDataTests
 {

@@ -1,16 +1,14 @@
-using AsyncCommerce.Catalog;
-
-namespace AsyncCommerce.Adapters.InMemory.Catalog;
+namespace AsyncCommerce.Catalog;
 
 /// <summary>A fixed catalog and store directory, loaded once (from <see cref="SeedData"/> in a host).</summary>
-public sealed class InMemoryCatalog : ICatalog
+public sealed class FixedCatalog : ICatalog
 {
     private readonly IReadOnlyList<CatalogItem> _items;
     private readonly IReadOnlyList<Store> _stores;
     private readonly Dictionary<string, CatalogItem> _itemsBySku;
     private readonly Dictionary<string, Store> _storesById;
 
-    public InMemoryCatalog(IEnumerable<CatalogItem> items, IEnumerable<Store> stores)
+    public FixedCatalog(IEnumerable<CatalogItem> items, IEnumerable<Store> stores)
     {
         ArgumentNullException.ThrowIfNull(items);
         ArgumentNullException.ThrowIfNull(stores);

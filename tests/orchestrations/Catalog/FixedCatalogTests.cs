@@ -1,15 +1,14 @@
-using AsyncCommerce.Adapters.InMemory.Catalog;
 using AsyncCommerce.Catalog;
 
-namespace AsyncCommerce.Adapters.InMemory.Tests.Catalog;
+namespace AsyncCommerce.Orchestrations.Tests.Catalog;
 
-public sealed class InMemoryCatalogTests
+public sealed class FixedCatalogTests
 {
     private static readonly CatalogItem Shoes = new("SKU-1", "Shoes", 10.00m, "USD");
     private static readonly CatalogItem Socks = new("SKU-2", "Socks", 2.50m, "USD");
     private static readonly Store Downtown = new("store-1", "Downtown", "Seattle");
 
-    private readonly InMemoryCatalog _catalog = new([Shoes, Socks], [Downtown]);
+    private readonly FixedCatalog _catalog = new([Shoes, Socks], [Downtown]);
 
     [Fact]
     public async Task ListItems_ReturnsTheItemsInTheirOrder()
@@ -41,6 +40,6 @@ public sealed class InMemoryCatalogTests
     [Fact]
     public void Create_WithADuplicateSku_Throws()
     {
-        Assert.Throws<ArgumentException>(() => new InMemoryCatalog([Shoes, Shoes], [Downtown]));
+        Assert.Throws<ArgumentException>(() => new FixedCatalog([Shoes, Shoes], [Downtown]));
     }
 }

@@ -1,11 +1,11 @@
-using AsyncCommerce.Adapters.InMemory.Inventory;
-using AsyncCommerce.Catalog;
+using AsyncCommerce.Inventory;
 
-namespace AsyncCommerce.Adapters.InMemory;
+namespace AsyncCommerce.Catalog;
 
 /// <summary>
 /// The demo world every host starts from: three stores, the fulfillment centre, the catalog and stock of
-/// every SKU at every location. Any adapter (in memory or a database) can load it.
+/// every SKU at every location. Any adapter (in memory or a database) loads it from here, so no adapter
+/// depends on another for its demo data.
 /// </summary>
 public static class SeedData
 {
