@@ -5,6 +5,7 @@ using AsyncCommerce.Api.Checkout;
 using AsyncCommerce.Api.OpenApi;
 using AsyncCommerce.LocalHost.EmbeddedEngine;
 using AsyncCommerce.LocalHost.Storage;
+using AsyncCommerce.LocalHost.Telemetry;
 using Microsoft.AspNetCore.Diagnostics;
 using Scalar.AspNetCore;
 
@@ -48,6 +49,7 @@ public static class LocalCommerceHost
         services.AddCommerceApi(configuration);
         services.AddEmbeddedDurableTask(configuration, storage);
         services.AddCommerceOpenApi();
+        services.AddLocalTelemetry(configuration);
         services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(10));
         return services;
     }
