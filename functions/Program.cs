@@ -1,5 +1,6 @@
 using AsyncCommerce.Functions;
 using AsyncCommerce.Functions.Http;
+using AsyncCommerce.Functions.Telemetry;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 
@@ -11,6 +12,7 @@ builder.UseMiddleware<UnhandledErrorMiddleware>();
 builder.Services
     .AddCommerceStorage(builder.Configuration)
     .AddCommerceFunctionApp(builder.Configuration)
+    .AddCommerceTelemetry(builder.Configuration)
     .EnsurePortsRegistered();
 
 await builder.Build().RunAsync();
