@@ -6,6 +6,7 @@ using AsyncCommerce.Api.OpenApi;
 using AsyncCommerce.LocalHost.EmbeddedEngine;
 using AsyncCommerce.LocalHost.Storage;
 using AsyncCommerce.LocalHost.Telemetry;
+using AsyncCommerce.LocalHost.Workflows;
 using Microsoft.AspNetCore.Diagnostics;
 using Scalar.AspNetCore;
 
@@ -43,7 +44,7 @@ public static class LocalCommerceHost
         if (storage == StorageMode.Azurite)
             services.AddAzuriteStorage(configuration);
         else
-            services.AddInMemoryAdapters().Configure<CheckoutOptions>(SignalSeesEveryChange);
+            services.AddInMemoryAdapters().Configure<CheckoutOptions>(SignalSeesEveryChange).AddInMemoryHistoryDefaults(configuration);
         services.AddSimulatedAdapters();
         services.AddOrderEventDispatcher(configuration);
         services.AddCommerceApi(configuration);

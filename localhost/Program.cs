@@ -3,7 +3,7 @@ using AsyncCommerce.LocalHost;
 using AsyncCommerce.LocalHost.Storage;
 using Microsoft.Extensions.Options;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(ConfigurationFiles.ReadOnce(args));
 builder.Configuration.AddCommandLine(args, new Dictionary<string, string> { [StorageModeSetting.CommandLineSwitch] = StorageModeSetting.Key });
 try
 {

@@ -1,4 +1,5 @@
 using AsyncCommerce.Adapters.AzureStorage;
+using AsyncCommerce.LocalHost.Leveling;
 using AsyncCommerce.LocalHost.Storage;
 using AsyncCommerce.LocalHost.Workflows;
 using Microsoft.DurableTask.Client;
@@ -61,6 +62,8 @@ public static class EmbeddedEngineServiceCollectionExtensions
                 .Configure<EmbeddedSidecarEndpoint>((grpc, endpoint) => grpc.Channel = endpoint.Channel);
             builder.Services.AddOptions<DurableTaskClientOptions>(builder.Name).Configure(client => client.DataConverter = HistoryConverter);
         });
+        if (storage == StorageMode.Memory)
+            services.AddLeveledWorkflowStarts(configuration);
         return services;
     }
 

@@ -39,7 +39,7 @@ internal sealed partial class EmbeddedSidecar(
 
     private WebApplication Build()
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = WebApplication.CreateSlimBuilder(ConfigurationFiles.ReadOnce([]));
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(loggerFactory);
 
