@@ -1,9 +1,11 @@
+using AsyncCommerce.Api.Authorization;
 using AsyncCommerce.Api.Catalog;
 using AsyncCommerce.Api.Checkout;
 using AsyncCommerce.Api.Health;
 using AsyncCommerce.Api.Inventory;
 using AsyncCommerce.Api.OpenApi;
 using AsyncCommerce.Api.Pickup;
+using AsyncCommerce.Api.Privacy;
 using AsyncCommerce.Checkout;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -42,11 +44,15 @@ public static class CommerceApiEndpointRouteBuilderExtensions
         Map(api, CommerceRoutes.ListStores, CatalogEndpoints.ListStoresAsync);
         Map(api, CommerceRoutes.GetHealth, HealthEndpoints.CheckAsync);
         Map(api, CommerceRoutes.GetLiveness, HealthEndpoints.Live);
+        Map(api, CommerceRoutes.ErasePersonalData, PrivacyEndpoints.EraseAsync);
         return api;
     }
 
-    private static RouteHandlerBuilder Map(RouteGroupBuilder api, ApiRoute route, Delegate handler) =>
-        api.MapMethods(route.Template, [route.Method], handler)
+    private static RouteHandlerBuilder Map(RouteGroupBuilder api, ApiRoute route, Delegate handler)
+    {
+        var endpoint = api.MapMethods(route.Template, [route.Method], handler)
             .WithName(route.Name)
             .WithTags(route.Audience.ToString());
+        return CommerceAccess.PolicyFor(route.Audience) is { } policy ? endpoint.RequireAuthorization(policy) : endpoint;
+    }
 }

@@ -1,3 +1,4 @@
+using AsyncCommerce.Api.Authorization;
 using AsyncCommerce.Api.Checkout;
 using AsyncCommerce.Api.Health;
 using AsyncCommerce.Api.Http;
@@ -13,7 +14,7 @@ namespace AsyncCommerce.Api;
 public static class CommerceApiServiceCollectionExtensions
 {
     /// <summary>
-    /// The HTTP handlers' services, the API's JSON settings, the health route's probe with the catalog's check (each
+    /// The HTTP handlers' services, the API's JSON settings, the staff and administration routes' authorization policies, the health route's probe with the catalog's check (each
     /// adapter adds the check of the dependency it reaches) and the workflow history retention
     /// (<see cref="WorkflowHistoryRetention"/>, which the host runs on its own schedule); shared by every host.
     /// </summary>
@@ -38,6 +39,7 @@ public static class CommerceApiServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<WorkflowHistoryRetention>();
         services.Configure<JsonOptions>(options => CommerceJson.Configure(options.SerializerOptions));
+        services.AddCommerceAuthorization(configuration);
         services.AddProblemDetails(problems => problems.CustomizeProblemDetails = ProblemDetailsDefaults.FillDetail);
         return services;
     }

@@ -8,6 +8,9 @@ public static class CommerceRoutes
 {
     public const string Prefix = "api";
 
+    /// <summary>The route parameter naming the store a store-staff route acts for; authorization compares it with the token's stores.</summary>
+    public const string StoreIdParameter = "storeId";
+
     public static class Templates
     {
         public const string Checkouts = "checkouts";
@@ -16,9 +19,9 @@ public static class CommerceRoutes
         public const string CheckoutNotifications = "checkouts/{orderId}/notifications";
         public const string CheckoutPayments = "checkouts/{orderId}/payments";
         public const string CheckoutCancel = "checkouts/{orderId}/cancel";
-        public const string StorePickups = "stores/{storeId}/pickups";
-        public const string PickupReady = "stores/{storeId}/pickups/{orderId}/ready";
-        public const string PickupCollect = "stores/{storeId}/pickups/{orderId}/collect";
+        public const string StorePickups = "stores/{" + StoreIdParameter + "}/pickups";
+        public const string PickupReady = StorePickups + "/{orderId}/ready";
+        public const string PickupCollect = StorePickups + "/{orderId}/collect";
         public const string Inventory = "inventory";
         public const string InventoryItem = "inventory/{sku}";
         public const string InventoryLevel = "inventory/{sku}/{locationId}";
@@ -26,6 +29,7 @@ public static class CommerceRoutes
         public const string Stores = "stores";
         public const string Health = "health";
         public const string Liveness = "health/live";
+        public const string CustomerPersonalData = "customers/{customerId}/personal-data";
     }
 
     public static readonly ApiRoute AcceptCheckout = new(nameof(AcceptCheckout), "POST", Templates.Checkouts, ApiAudience.Storefront);
@@ -44,11 +48,13 @@ public static class CommerceRoutes
     public static readonly ApiRoute ListStores = new(nameof(ListStores), "GET", Templates.Stores, ApiAudience.Storefront);
     public static readonly ApiRoute GetHealth = new(nameof(GetHealth), "GET", Templates.Health, ApiAudience.Anonymous);
     public static readonly ApiRoute GetLiveness = new(nameof(GetLiveness), "GET", Templates.Liveness, ApiAudience.Anonymous);
+    public static readonly ApiRoute ErasePersonalData = new(nameof(ErasePersonalData), "DELETE", Templates.CustomerPersonalData, ApiAudience.PrivacyAdmin);
 
     public static IReadOnlyList<ApiRoute> All { get; } =
     [
         AcceptCheckout, GetCheckout, GetCheckoutEvents, GetCheckoutNotifications, AddPaymentMethod, CancelCheckout,
         ListStorePickups, MarkPickupReady, CollectPickup, GetInventory, SetStockOnHand, SetStockLevels, ListCatalog, ListStores, GetHealth, GetLiveness,
+        ErasePersonalData,
     ];
 
     public static string CheckoutUrl(string orderId) => $"/{Prefix}/checkouts/{Uri.EscapeDataString(orderId)}";
@@ -57,11 +63,17 @@ public static class CommerceRoutes
 /// <param name="Name">The endpoint (and Functions function) name.</param>
 public sealed record ApiRoute(string Name, string Method, string Template, ApiAudience Audience);
 
-/// <summary>Who calls a route: callers of different audiences never share a key.</summary>
+/// <summary>
+/// Who calls a route: callers of different audiences never share a key. Store staff and the administrators also show a
+/// bearer token (<see cref="Authorization.CommerceAccess.PolicyFor"/>).
+/// </summary>
 public enum ApiAudience
 {
     Storefront,
     StoreStaff,
     InventoryAdmin,
     Anonymous,
+
+    /// <summary>Whoever carries out customers' privacy requests (erasure); never a storefront.</summary>
+    PrivacyAdmin,
 }

@@ -8,6 +8,7 @@ using AsyncCommerce.Inventory;
 using AsyncCommerce.Notifications;
 using AsyncCommerce.Orders;
 using AsyncCommerce.Payments;
+using AsyncCommerce.Privacy;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -31,6 +32,7 @@ public static class AzureAdapters
         typeof(IPaymentGateway),
         typeof(INotificationSender),
         typeof(ICatalog),
+        typeof(ICustomerKeyStore),
     ];
 
     /// <summary>
@@ -49,7 +51,7 @@ public static class AzureAdapters
 
     /// <summary>
     /// The Cosmos profile, where the Azure adapters are wired: the Cosmos DB stores (<c>AddCosmosStores</c>, from
-    /// <c>adapters/Cosmos</c>: order events, order views, inventory, idempotency keys, notification log), Service
+    /// <c>adapters/Cosmos</c>: order events, order views, inventory, idempotency keys, notification log, customer keys), Service
     /// Bus messaging (<c>AddServiceBusMessaging</c>, from <c>adapters/ServiceBus</c>: the order event publisher and the
     /// notification consumers hosted on <c>ServiceBusProcessor</c>), and the change feed publisher that joins them
     /// (<c>AddCosmosOrderEventFeed</c>: the order streams are the outbox, and what is appended is published from

@@ -1,5 +1,6 @@
 using AsyncCommerce.Adapters.Simulated;
 using AsyncCommerce.Api;
+using AsyncCommerce.Api.Authorization;
 using AsyncCommerce.Functions.OpenApi;
 using Azure.Core.Serialization;
 using Microsoft.Azure.Functions.Worker;
@@ -23,6 +24,15 @@ public static class CommerceFunctionAppServiceCollectionExtensions
         services.AddCommerceApi(configuration);
         services.AddSimulatedAdapters();
         services.AddSingleton<FunctionAppOpenApiDocument>();
+
+        // Entra ID tokens, validated by JwtBearer from the same settings section the local host reads
+        // (CommerceAccess.BearerSettings: Authority, ValidIssuer, ValidAudiences; infra/ sets them). The store and role
+        // checks are the shared policies, run by BearerAuthorizationMiddleware.
+        services.AddAuthentication(CommerceAccess.BearerScheme).AddJwtBearer();
+
+        // AddAuthorization's policy cache (for endpoint metadata) asks for routing's EndpointDataSource, which a worker
+        // without endpoint routing does not register: routing's services provide it (empty; nothing is routed by it).
+        services.AddRouting();
 
         // Orchestration inputs, outputs and events are stored in the task hub's history and outlive deployments:
         // write them in the system's JSON shape (enums by name), not the worker's default, so that reordering an

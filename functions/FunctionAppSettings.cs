@@ -95,6 +95,9 @@ public static class FunctionAppSettings
     public const string PickupWindow = "Commerce__Pickup__Window";
     public const string PickupReminderBeforeExpiry = "Commerce__Pickup__ReminderBeforeExpiry";
     public const string WorkflowHistoryRetention = "Commerce__Workflow__HistoryRetention";
+    public const string TokenAuthority = "Authentication__Schemes__Bearer__Authority";
+    public const string TokenIssuer = "Authentication__Schemes__Bearer__ValidIssuer";
+    public const string TokenAudience = "Authentication__Schemes__Bearer__ValidAudiences__0";
 
     /// <summary>Read outside our code: by App Service (how the code is mounted) and the Functions host (runtime, storage and Durable Functions task hub, telemetry).</summary>
     public static IReadOnlyList<AppSetting> HostSettings { get; } =
@@ -153,6 +156,15 @@ public static class FunctionAppSettings
         new(PickupReminderBeforeExpiry, SettingReader.Worker, SettingRequirement.Optional, "How long before the pickup window ends the customer is reminded; default 1.00:00:00."),
         new(WorkflowHistoryRetention, SettingReader.Worker, SettingRequirement.Optional,
             "How long the task hub keeps a finished workflow's history (from its start) before the hourly purge removes it; default 7.00:00:00."),
+
+        // Store staff and administrators' bearer tokens (CommerceAccess.BearerSettings, read by JwtBearer). Required: a
+        // missing audience or issuer would let JwtBearer accept tokens meant for another app of the tenant.
+        new(TokenAuthority, SettingReader.Worker, SettingRequirement.Required,
+            "Entra ID authority that issues store staff and administrator tokens, https://login.microsoftonline.com/<tenant id>/v2.0; its signing keys are read from there."),
+        new(TokenIssuer, SettingReader.Worker, SettingRequirement.Required,
+            "The issuer those tokens must name: the same https://login.microsoftonline.com/<tenant id>/v2.0."),
+        new(TokenAudience, SettingReader.Worker, SettingRequirement.Required,
+            "The audience those tokens must be issued for: the Application ID URI of the API's Entra ID app registration (infra/README.md)."),
     ];
 
     public static IReadOnlyList<AppSetting> All { get; } = [.. HostSettings, .. WorkerSettings];

@@ -9,6 +9,7 @@ FunctionAppSettings.EnsureValid(builder.Configuration);
 
 builder.ConfigureFunctionsWebApplication();
 builder.UseMiddleware<UnhandledErrorMiddleware>();
+builder.UseMiddleware<BearerAuthorizationMiddleware>();
 builder.Services
     .AddCommerceStorage(builder.Configuration)
     .AddCommerceFunctionApp(builder.Configuration)

@@ -59,6 +59,12 @@ param cosmosAutoscaleMaxThroughput int = 1000
 @description('E-mail addresses notified when an alert fires (dead-lettered notifications, orders the workflows could not finish). Empty: alerts show in the portal only.')
 param alertEmailAddresses array = []
 
+@description('Entra ID tenant whose users (store staff, administrators) get tokens for the API; the deployment\'s tenant by default.')
+param entraTenantId string = tenant().tenantId
+
+@description('Application ID URI of the API\'s Entra ID app registration, whose app roles are infra/entra-app-roles.json: staff and administrator tokens must be issued for it (infra/README.md).')
+param apiAudience string = 'api://${toLower(namePrefix)}-${environmentName}-api'
+
 // Unique per resource group (its id includes the subscription) and environment: repeat deployments reuse the names.
 var resourceToken = toLower(uniqueString(resourceGroup().id, environmentName))
 var prefix = toLower(namePrefix)
@@ -144,6 +150,8 @@ module functionApp 'modules/function-app.bicep' = {
     storageAccountName: storage.outputs.name
     serviceBusFullyQualifiedNamespace: messaging.outputs.fullyQualifiedNamespace
     cosmosAccountEndpoint: database.outputs.accountEndpoint
+    tokenIssuer: '${environment().authentication.loginEndpoint}${entraTenantId}/v2.0'
+    tokenAudience: apiAudience
   }
   // The app setting APPLICATIONINSIGHTS_CONNECTION_STRING is read from the Application Insights resource itself,
   // never passed through a module output.
@@ -192,3 +200,6 @@ output functionAppName string = functionApp.outputs.name
 
 @description('Name of the Application Insights resource where the app\'s telemetry goes.')
 output applicationInsightsName string = monitoring.outputs.applicationInsightsName
+
+@description('Audience of store staff and administrator tokens (the API app registration\'s Application ID URI): `az account get-access-token --resource <it>`.')
+output apiAudience string = apiAudience

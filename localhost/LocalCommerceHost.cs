@@ -3,7 +3,10 @@ using AsyncCommerce.Adapters.Simulated;
 using AsyncCommerce.Api;
 using AsyncCommerce.Api.Checkout;
 using AsyncCommerce.Api.OpenApi;
+using AsyncCommerce.LocalHost.Authorization;
+using AsyncCommerce.LocalHost.Benchmark;
 using AsyncCommerce.LocalHost.EmbeddedEngine;
+using AsyncCommerce.LocalHost.Leveling;
 using AsyncCommerce.LocalHost.Storage;
 using AsyncCommerce.LocalHost.Telemetry;
 using AsyncCommerce.LocalHost.Workflows;
@@ -51,6 +54,8 @@ public static class LocalCommerceHost
         services.AddEmbeddedDurableTask(configuration, storage);
         services.AddCommerceOpenApi();
         services.AddLocalTelemetry(configuration);
+        services.AddLocalAuthentication();
+        services.AddSynchronousCheckout(configuration);
         services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(10));
         return services;
     }
@@ -69,7 +74,13 @@ public static class LocalCommerceHost
             StatusCodeSelector = error => error is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
         });
         app.UseStatusCodePages();
+        if (app.Services.GetService<AcceptsInFlight>() is not null)
+            app.UseMiddleware<AcceptsInFlight>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        LocalAuthentication.WarnWhenOpenOrUnusable(app);
         app.MapCommerceApi();
+        app.MapSynchronousCheckoutWhenOn();
         app.MapOpenApi(CommerceOpenApi.Path);
         app.MapScalarApiReference();
         app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription();

@@ -3,6 +3,7 @@ using AsyncCommerce.Notifications;
 using AsyncCommerce.Orders;
 using AsyncCommerce.Payments;
 using AsyncCommerce.Pickup;
+using AsyncCommerce.Privacy;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -36,6 +37,8 @@ public static class CommerceServiceCollectionExtensions
         services.AddSingleton<OrderViewChanges>();
         services.AddSingleton<OrderEventRecorder>();
         services.AddSingleton<NotificationConsumer>();
+        services.AddSingleton<PersonalDataProtection>();
+        services.AddSingleton<PersonalDataErasure>();
         return services;
     }
 

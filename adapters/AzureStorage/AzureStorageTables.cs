@@ -26,7 +26,9 @@ public sealed class AzureStorageTables(TableServiceClient service, string taskHu
 
     public TableClient PaymentLedger { get; } = service.GetTableClient($"{taskHub}PaymentLedger");
 
-    public IReadOnlyList<TableClient> All => [OrderEvents, Outbox, OrderViews, PickupQueue, Stock, IdempotencyKeys, Notifications, Catalog, PaymentLedger];
+    public TableClient CustomerKeys { get; } = service.GetTableClient($"{taskHub}CustomerKeys");
+
+    public IReadOnlyList<TableClient> All => [OrderEvents, Outbox, OrderViews, PickupQueue, Stock, IdempotencyKeys, Notifications, Catalog, PaymentLedger, CustomerKeys];
 
     public async Task CreateIfNotExistAsync(CancellationToken cancellationToken = default)
     {

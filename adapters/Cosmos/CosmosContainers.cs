@@ -2,6 +2,7 @@ using AsyncCommerce.Adapters.Cosmos.Checkout;
 using AsyncCommerce.Adapters.Cosmos.Inventory;
 using AsyncCommerce.Adapters.Cosmos.Notifications;
 using AsyncCommerce.Adapters.Cosmos.Orders;
+using AsyncCommerce.Adapters.Cosmos.Privacy;
 using Microsoft.Azure.Cosmos;
 
 namespace AsyncCommerce.Adapters.Cosmos;
@@ -27,6 +28,7 @@ public sealed class CosmosContainers
         Inventory = Open(database, names.Inventory, CosmosInventoryStore.PartitionKeyPath);
         Idempotency = Open(database, names.Idempotency, CosmosIdempotencyStore.PartitionKeyPath);
         Leases = Open(database, names.Leases, CosmosOrderEventFeed.LeasePartitionKeyPath);
+        CustomerKeys = Open(database, names.CustomerKeys, CosmosCustomerKeyStore.PartitionKeyPath);
     }
 
     public Container OrderEvents { get; }
@@ -42,7 +44,10 @@ public sealed class CosmosContainers
     /// <summary>Where the change feed processors keep their leases (which instance reads which range, and how far).</summary>
     public Container Leases { get; }
 
-    public IReadOnlyList<Container> All => [OrderEvents, OrderViews, Notifications, Inventory, Idempotency, Leases];
+    /// <summary>The customers' data keys: destroying one erases that customer's personal data everywhere.</summary>
+    public Container CustomerKeys { get; }
+
+    public IReadOnlyList<Container> All => [OrderEvents, OrderViews, Notifications, Inventory, Idempotency, Leases, CustomerKeys];
 
     private static Container Open(Database database, CosmosContainerName container, string partitionKeyPath)
     {

@@ -19,6 +19,7 @@ public sealed class CosmosNames
         Inventory = containers.Inventory;
         Idempotency = containers.Idempotency;
         Leases = containers.Leases;
+        CustomerKeys = containers.CustomerKeys;
     }
 
     /// <summary>The names embedded in this assembly from <c>infra/azure-names.json</c>.</summary>
@@ -39,6 +40,8 @@ public sealed class CosmosNames
     /// <summary>The change feed processors' lease container (partitioned by <c>/id</c>, as the processor requires).</summary>
     public CosmosContainerName Leases { get; }
 
+    public CosmosContainerName CustomerKeys { get; }
+
     /// <summary>Reads the <c>cosmos</c> section of an <c>azure-names.json</c> document.</summary>
     /// <exception cref="InvalidOperationException">A name the adapter needs is missing.</exception>
     public static CosmosNames Parse(string azureNamesJson)
@@ -55,7 +58,8 @@ public sealed class CosmosNames
                 Container(containers.Notifications, "notifications"),
                 Container(containers.Inventory, "inventory"),
                 Container(containers.Idempotency, "idempotency"),
-                Container(containers.Leases, "leases")));
+                Container(containers.Leases, "leases"),
+                Container(containers.CustomerKeys, "customerKeys")));
     }
 
     private static CosmosNames LoadEmbedded()
@@ -84,7 +88,8 @@ public sealed class CosmosNames
         CosmosContainerName Notifications,
         CosmosContainerName Inventory,
         CosmosContainerName Idempotency,
-        CosmosContainerName Leases);
+        CosmosContainerName Leases,
+        CosmosContainerName CustomerKeys);
 
     private sealed record NamesFile(CosmosSection? Cosmos);
 
@@ -96,7 +101,8 @@ public sealed class CosmosNames
         ContainerEntry? Notifications,
         ContainerEntry? Inventory,
         ContainerEntry? Idempotency,
-        ContainerEntry? Leases);
+        ContainerEntry? Leases,
+        ContainerEntry? CustomerKeys);
 
     private sealed record ContainerEntry(string? Name, string? PartitionKey, int? DefaultTimeToLiveSeconds);
 }

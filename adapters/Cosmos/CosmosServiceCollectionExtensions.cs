@@ -2,10 +2,12 @@ using AsyncCommerce.Adapters.Cosmos.Checkout;
 using AsyncCommerce.Adapters.Cosmos.Inventory;
 using AsyncCommerce.Adapters.Cosmos.Notifications;
 using AsyncCommerce.Adapters.Cosmos.Orders;
+using AsyncCommerce.Adapters.Cosmos.Privacy;
 using AsyncCommerce.Checkout;
 using AsyncCommerce.Inventory;
 using AsyncCommerce.Notifications;
 using AsyncCommerce.Orders;
+using AsyncCommerce.Privacy;
 using Azure.Core;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Extensions.Configuration;
@@ -23,7 +25,8 @@ public static class CosmosServiceCollectionExtensions
 
     /// <summary>
     /// The storage ports on Cosmos DB: <see cref="IOrderEventStore"/>, <see cref="IOrderViewStore"/>,
-    /// <see cref="IInventoryStore"/>, <see cref="IIdempotencyStore"/> and <see cref="INotificationLog"/>, each a
+    /// <see cref="IInventoryStore"/>, <see cref="IIdempotencyStore"/>, <see cref="INotificationLog"/> and
+    /// <see cref="ICustomerKeyStore"/>, each a
     /// singleton resolvable by its port and its own type, over one <see cref="CosmosClient"/> configured from the
     /// <c>Cosmos</c> section (validated on start) and the containers of <see cref="CosmosNames.Default"/>. A
     /// <see cref="TokenCredential"/> registered before this call replaces <c>DefaultAzureCredential</c>. Call it after
@@ -46,6 +49,7 @@ public static class CosmosServiceCollectionExtensions
         AddStore<IInventoryStore, CosmosInventoryStore>(services, (provider, containers) => new(containers.Inventory, ConflictRetry(provider), Time(provider)));
         AddStore<IIdempotencyStore, CosmosIdempotencyStore>(services, (provider, containers) => new(containers.Idempotency, ConflictRetry(provider), Time(provider)));
         AddStore<INotificationLog, CosmosNotificationLog>(services, (_, containers) => new(containers.Notifications));
+        AddStore<ICustomerKeyStore, CosmosCustomerKeyStore>(services, (_, containers) => new(containers.CustomerKeys));
         services.AddHostedService<CosmosInventorySeeder>();
         return services.AddCosmosHealthCheck();
     }

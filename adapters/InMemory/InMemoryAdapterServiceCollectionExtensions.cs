@@ -4,11 +4,13 @@ using AsyncCommerce.Adapters.InMemory.Inventory;
 using AsyncCommerce.Adapters.InMemory.Messaging;
 using AsyncCommerce.Adapters.InMemory.Notifications;
 using AsyncCommerce.Adapters.InMemory.Orders;
+using AsyncCommerce.Adapters.InMemory.Privacy;
 using AsyncCommerce.Catalog;
 using AsyncCommerce.Checkout;
 using AsyncCommerce.Inventory;
 using AsyncCommerce.Notifications;
 using AsyncCommerce.Orders;
+using AsyncCommerce.Privacy;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -35,6 +37,7 @@ public static class InMemoryAdapterServiceCollectionExtensions
         AddSingleton<IOrderViewStore, InMemoryOrderViewStore>(services, _ => new InMemoryOrderViewStore());
         AddSingleton<IIdempotencyStore, InMemoryIdempotencyStore>(services, _ => new InMemoryIdempotencyStore());
         AddSingleton<INotificationLog, InMemoryNotificationLog>(services, _ => new InMemoryNotificationLog());
+        AddSingleton<ICustomerKeyStore, InMemoryCustomerKeyStore>(services, _ => new InMemoryCustomerKeyStore());
         AddInProcessBus(services);
         return services;
     }

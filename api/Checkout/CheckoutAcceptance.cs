@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using AsyncCommerce.Api.Http;
 using AsyncCommerce.Checkout;
@@ -6,6 +5,7 @@ using AsyncCommerce.Inventory;
 using AsyncCommerce.Orders;
 using AsyncCommerce.Payments;
 using AsyncCommerce.Pickup;
+using AsyncCommerce.Privacy;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.DurableTask;
@@ -23,6 +23,7 @@ public sealed partial class CheckoutAcceptance(
     CheckoutValidator validator,
     IIdempotencyStore keys,
     OrderEventRecorder recorder,
+    PersonalDataProtection protection,
     IOptions<CheckoutOptions> checkoutOptions,
     IOptions<PaymentOptions> paymentOptions,
     IOptions<PickupOptions> pickupOptions,
@@ -46,7 +47,7 @@ public sealed partial class CheckoutAcceptance(
         if (!validation.IsValid)
             return Problems.Validation(validation.Errors);
 
-        var fingerprint = Fingerprint(body.Value!);
+        var fingerprint = await FingerprintAsync(validation.Checkout!.Order.CustomerId, body.Value!, cancellationToken);
         var candidate = new IdempotencyRecord(idempotencyKey!, fingerprint, NewOrderId(), IdempotencyState.InProgress, clock.GetUtcNow());
         return await SettleKeyAsync(candidate, validation.Checkout!, workflows, cancellationToken);
     }
@@ -131,9 +132,13 @@ public sealed partial class CheckoutAcceptance(
         await keys.GetAsync(key, cancellationToken)
         ?? throw new InvalidOperationException($"Idempotency record '{key}' disappeared while it was being settled.");
 
-    /// <summary>Hash of the request as parsed, so formatting and property order do not make two bodies differ.</summary>
-    private static string Fingerprint(CheckoutRequest request) =>
-        Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(request, CommerceJson.Options)));
+    /// <summary>
+    /// Keyed hash of the request as parsed, so formatting and property order do not make two bodies differ. Keyed with
+    /// the customer's data key, not a plain hash: the request holds the contact, and a plain hash of it can be reversed
+    /// by hashing guesses; after the customer's erasure it can be neither reversed nor matched.
+    /// </summary>
+    private Task<string> FingerprintAsync(string customerId, CheckoutRequest request, CancellationToken cancellationToken) =>
+        protection.FingerprintAsync(customerId, JsonSerializer.SerializeToUtf8Bytes(request, CommerceJson.Options), cancellationToken);
 
     private static string NewOrderId() => $"ord_{Guid.CreateVersion7():N}";
 

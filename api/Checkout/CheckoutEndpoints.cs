@@ -5,6 +5,7 @@ using AsyncCommerce.Api.Http;
 using AsyncCommerce.Checkout;
 using AsyncCommerce.Notifications;
 using AsyncCommerce.Orders;
+using AsyncCommerce.Privacy;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -59,24 +60,33 @@ public static class CheckoutEndpoints
     }
 
     public static async Task<Results<Ok<IReadOnlyList<OrderEventResponse>>, NotFoundProblem>> GetEventsAsync(
-        string orderId, [FromServices] IOrderEventStore events, CancellationToken cancellationToken)
+        string orderId, [FromServices] IOrderEventStore events, [FromServices] PersonalDataProtection protection, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(events);
         var stream = await events.ReadAsync(orderId, 0, cancellationToken);
         if (stream.Count == 0)
             return UnknownOrder(orderId);
-        IReadOnlyList<OrderEventResponse> response = [.. stream.Select(e => new OrderEventResponse(e.Sequence, e.EventId, e.Type, e.OccurredAt, e.Data))];
-        return TypedResults.Ok(response);
+        return TypedResults.Ok(await ContactMasking.EventsAsync(stream, protection, cancellationToken));
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<NotificationRecord>>, NotFoundProblem>> GetNotificationsAsync(
-        string orderId, [FromServices] IOrderViewStore views, [FromServices] INotificationLog notifications, CancellationToken cancellationToken)
+    /// <summary>The timeline with each recipient opened under the customer's key: null where their personal data was erased.</summary>
+    public static async Task<Results<Ok<IReadOnlyList<NotificationResponse>>, NotFoundProblem>> GetNotificationsAsync(
+        string orderId,
+        [FromServices] IOrderViewStore views,
+        [FromServices] INotificationLog notifications,
+        [FromServices] PersonalDataProtection protection,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(views);
         ArgumentNullException.ThrowIfNull(notifications);
-        if (await views.GetAsync(orderId, cancellationToken) is null)
+        ArgumentNullException.ThrowIfNull(protection);
+        var view = await views.GetAsync(orderId, cancellationToken);
+        if (view is null)
             return UnknownOrder(orderId);
-        return TypedResults.Ok(await notifications.ListAsync(orderId, cancellationToken));
+        var records = await notifications.ListAsync(orderId, cancellationToken);
+        var recipients = await protection.OpenTextsAsync(view.CustomerId, [.. records.Select(record => record.Recipient)], cancellationToken);
+        IReadOnlyList<NotificationResponse> response = [.. records.Select((record, i) => ContactMasking.Notification(record, recipients[i]))];
+        return TypedResults.Ok(response);
     }
 
     public static async Task<Results<RequestAcceptedResult, BodyRejected, ValidationProblem, NotFoundProblem, ConflictProblem>> AddPaymentMethodAsync(

@@ -16,6 +16,14 @@ public static class Problems
     public static ValidationProblem Validation(string path, string message) =>
         Validation(new Dictionary<string, string[]>(StringComparer.Ordinal) { [path] = [message] });
 
+    /// <summary>No bearer token, or one that is expired or not ours (<see cref="Authorization.AccessDenied"/>).</summary>
+    public static ProblemHttpResult Unauthorized(string detail) =>
+        Problem(StatusCodes.Status401Unauthorized, "Authentication is required.", detail, "https://tools.ietf.org/html/rfc9110#section-15.5.2");
+
+    /// <summary>A valid token that does not allow this route: another store's, or without the role.</summary>
+    public static ProblemHttpResult Forbidden(string detail) =>
+        Problem(StatusCodes.Status403Forbidden, "The caller may not do this.", detail, "https://tools.ietf.org/html/rfc9110#section-15.5.4");
+
     public static NotFoundProblem NotFound(string detail) =>
         new(Problem(StatusCodes.Status404NotFound, "Not found.", detail, "https://tools.ietf.org/html/rfc9110#section-15.5.5"));
 

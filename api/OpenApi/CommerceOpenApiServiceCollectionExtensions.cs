@@ -22,6 +22,7 @@ public static class CommerceOpenApiServiceCollectionExtensions
             options.AddOperationTransformer<DeclaredResponseHeaders>();
             options.AddOperationTransformer<UnexpectedErrorResponse>();
             options.AddOperationTransformer<DocumentedExamples>();
+            options.AddDocumentTransformer<BearerSecurity>();
             configure?.Invoke(options);
         });
         return services;

@@ -6,11 +6,15 @@ internal sealed record BenchmarkSettings(
     int Orders, int Concurrency, TimeSpan GatewayLatency, TimeSpan Deadline, string Storage = "Memory", string Mode = "checkouts", int Waiters = 200, int Samples = 2000,
     bool EngineOnly = false, int Rounds = 1)
 {
-    public const string Usage =
-        "usage: dotnet run -c Release --project benchmarks/CheckoutThroughput -- [--orders N] [--concurrency N] [--latency-ms N] [--deadline-s N] [--storage memory|azurite] [--rounds N] [--engine-only]\n" +
-        "       dotnet run -c Release --project benchmarks/CheckoutThroughput -- --mode long-poll [--waiters N] [--samples N]\n" +
-        "  --rounds N: the orders in N rounds, each posted and then waited for, with the host's memory after each (is it flat?)\n" +
-        "  --engine-only: the Durable engine alone on Azurite (no-op steps), the ceiling any checkout throughput there stays under";
+    /// <summary>The modes that run the local host inside this process: the engine's ceiling, delivery checkouts, long polls.</summary>
+    public static bool IsInProcessMode(IReadOnlyList<string> args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        if (args.Contains("--engine-only"))
+            return true;
+        var mode = args.ToList().IndexOf("--mode");
+        return mode >= 0 && mode + 1 < args.Count && args[mode + 1] is "checkouts" or "long-poll";
+    }
 
     public bool OnAzurite => string.Equals(Storage, "Azurite", StringComparison.OrdinalIgnoreCase);
 

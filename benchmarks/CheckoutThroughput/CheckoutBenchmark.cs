@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using AsyncCommerce.Adapters.InMemory;
+using AsyncCommerce.Api.Authorization;
 using AsyncCommerce.Catalog;
 using AsyncCommerce.LocalHost;
 using AsyncCommerce.Orders;
@@ -70,10 +71,14 @@ internal static class CheckoutBenchmark
 
     internal static async Task<WebApplication> StartHostAsync(BenchmarkSettings settings)
     {
-        var builder = WebApplication.CreateBuilder();
+        // As the local host's own entry point: appsettings.json read once, not watched (ConfigurationFiles says why).
+        var builder = WebApplication.CreateBuilder(ConfigurationFiles.ReadOnce([]));
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         builder.Configuration["Commerce:Payment:GatewayLatency"] = settings.GatewayLatency.ToString("c", CultureInfo.InvariantCulture);
+
+        // The benchmark restocks through the inventory route and measures the storefront's checkouts: no staff tokens.
+        builder.Configuration[$"{CommerceAuthorizationOptions.Section}:Enabled"] = "false";
         if (settings.OnAzurite)
         {
             // A task hub of its own per run: a run never finds another run's orders, stock or workflows.

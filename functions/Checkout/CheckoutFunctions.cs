@@ -2,6 +2,7 @@ using AsyncCommerce.Api;
 using AsyncCommerce.Api.Checkout;
 using AsyncCommerce.Notifications;
 using AsyncCommerce.Orders;
+using AsyncCommerce.Privacy;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
@@ -15,7 +16,13 @@ namespace AsyncCommerce.Functions.Checkout;
 /// the read model, so a storefront needs none.
 /// </summary>
 public sealed class CheckoutFunctions(
-    CheckoutAcceptance acceptance, IOrderViewStore views, OrderChangeWait changes, IOrderEventStore events, INotificationLog notifications, TimeProvider clock)
+    CheckoutAcceptance acceptance,
+    IOrderViewStore views,
+    OrderChangeWait changes,
+    IOrderEventStore events,
+    INotificationLog notifications,
+    PersonalDataProtection protection,
+    TimeProvider clock)
 {
     [Function(nameof(CommerceRoutes.AcceptCheckout))]
     public async Task<IResult> AcceptCheckout(
@@ -43,14 +50,14 @@ public sealed class CheckoutFunctions(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = CommerceRoutes.Templates.CheckoutEvents)] HttpRequest request,
         string orderId,
         CancellationToken cancellationToken) =>
-        await CheckoutEndpoints.GetEventsAsync(orderId, events, cancellationToken);
+        await CheckoutEndpoints.GetEventsAsync(orderId, events, protection, cancellationToken);
 
     [Function(nameof(CommerceRoutes.GetCheckoutNotifications))]
     public async Task<IResult> GetCheckoutNotifications(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = CommerceRoutes.Templates.CheckoutNotifications)] HttpRequest request,
         string orderId,
         CancellationToken cancellationToken) =>
-        await CheckoutEndpoints.GetNotificationsAsync(orderId, views, notifications, cancellationToken);
+        await CheckoutEndpoints.GetNotificationsAsync(orderId, views, notifications, protection, cancellationToken);
 
     [Function(nameof(CommerceRoutes.AddPaymentMethod))]
     public async Task<IResult> AddPaymentMethod(

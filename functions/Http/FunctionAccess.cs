@@ -21,6 +21,7 @@ public static class FunctionAccess
         ApiAudience.Storefront => "storefront",
         ApiAudience.StoreStaff => "store-staff",
         ApiAudience.InventoryAdmin => "inventory-admin",
+        ApiAudience.PrivacyAdmin => "privacy-admin",
         ApiAudience.Anonymous => null,
         _ => throw new ArgumentOutOfRangeException(nameof(audience), audience, "Unknown audience."),
     };

@@ -31,15 +31,21 @@ internal sealed class FunctionKeySecurity : IOpenApiDocumentTransformer
             if (route is null || FunctionAccess.KeyNameFor(route.Audience) is null)
                 continue;
 
-            // Either scheme opens the route: two requirements, each satisfied alone.
-            operation.Security =
-            [
-                new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(HeaderScheme, document)] = [] },
-                new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(QueryScheme, document)] = [] },
-            ];
+            // Either key scheme opens the route: two requirements, each satisfied alone. A staff or administration route
+            // also needs its bearer token (the shared document's requirement), so each requirement carries it as well.
+            var alsoRequired = operation.Security?.SelectMany(requirement => requirement).ToList() ?? [];
+            operation.Security = [Requirement(HeaderScheme, document, alsoRequired), Requirement(QueryScheme, document, alsoRequired)];
         }
 
         return Task.CompletedTask;
+    }
+
+    private static OpenApiSecurityRequirement Requirement(string keyScheme, OpenApiDocument document, List<KeyValuePair<OpenApiSecuritySchemeReference, List<string>>> alsoRequired)
+    {
+        var requirement = new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(keyScheme, document)] = [] };
+        foreach (var (scheme, scopes) in alsoRequired)
+            requirement[scheme] = scopes;
+        return requirement;
     }
 
     private static OpenApiSecurityScheme Scheme(ParameterLocation location, string name) => new()

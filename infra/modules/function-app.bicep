@@ -48,6 +48,12 @@ param serviceBusFullyQualifiedNamespace string
 @description('Cosmos DB account endpoint, e.g. https://cosmos-x.documents.azure.com:443/.')
 param cosmosAccountEndpoint string
 
+@description('Entra ID issuer of store staff and administrator tokens, https://login.microsoftonline.com/<tenant id>/v2.0 (also the authority their signing keys come from).')
+param tokenIssuer string
+
+@description('Audience store staff and administrator tokens must be issued for: the Application ID URI of the API\'s app registration.')
+param tokenAudience string
+
 resource applicationInsights 'Microsoft.Insights/components@2020-02-02' existing = {
   name: applicationInsightsName
 }
@@ -125,6 +131,20 @@ resource functionApp 'Microsoft.Web/sites@2025-03-01' = {
         {
           name: 'Cosmos__accountEndpoint'
           value: cosmosAccountEndpoint
+        }
+        {
+          // Store staff and administrator bearer tokens (JwtBearer's settings section): keys from the tenant's
+          // metadata, and only tokens of this tenant issued for this API.
+          name: 'Authentication__Schemes__Bearer__Authority'
+          value: tokenIssuer
+        }
+        {
+          name: 'Authentication__Schemes__Bearer__ValidIssuer'
+          value: tokenIssuer
+        }
+        {
+          name: 'Authentication__Schemes__Bearer__ValidAudiences__0'
+          value: tokenAudience
         }
       ]
     }

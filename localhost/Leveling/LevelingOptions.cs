@@ -8,12 +8,12 @@ public sealed class LevelingOptions
     /// <summary>Off: every workflow is scheduled on the accept path, as with a durable backend.</summary>
     public bool Enabled { get; set; } = true;
 
-    /// <summary>Thread-pool work items waiting, per core, above which the process counts as busy and starts wait.</summary>
-    public int MaxQueuedWorkPerCore { get; set; } = 2;
+    /// <summary>Checkouts being accepted at once above which queued starts wait (a burst is on).</summary>
+    public int MaxAcceptsInFlight { get; set; } = 1;
 
     /// <summary>The longest a queued start waits for a quiet moment: under a sustained peak the backlog still moves.</summary>
     public TimeSpan MaxHold { get; set; } = TimeSpan.FromMilliseconds(20);
 
-    /// <summary>How often a busy process is looked at again.</summary>
+    /// <summary>How often a burst is looked at again.</summary>
     public TimeSpan BusyPoll { get; set; } = TimeSpan.FromMilliseconds(1);
 }

@@ -13,7 +13,7 @@ internal static class LevelingServiceCollectionExtensions
         var section = configuration.GetSection(LevelingOptions.Section);
         services.AddOptions<LevelingOptions>()
             .Bind(section)
-            .Validate(o => o.MaxQueuedWorkPerCore is >= 0 and <= 10_000, $"{LevelingOptions.Section}:MaxQueuedWorkPerCore must be between 0 and 10000.")
+            .Validate(o => o.MaxAcceptsInFlight is >= 0 and <= 10_000, $"{LevelingOptions.Section}:MaxAcceptsInFlight must be between 0 and 10000.")
             .Validate(o => o.MaxHold > TimeSpan.Zero && o.MaxHold <= TimeSpan.FromSeconds(10), $"{LevelingOptions.Section}:MaxHold must be more than zero and at most 10 seconds.")
             .Validate(o => o.BusyPoll > TimeSpan.Zero && o.BusyPoll <= o.MaxHold, $"{LevelingOptions.Section}:BusyPoll must be more than zero and at most MaxHold.")
             .ValidateOnStart();
@@ -24,6 +24,7 @@ internal static class LevelingServiceCollectionExtensions
             provider.GetRequiredService<IDurableTaskClientProvider>().GetClient(),
             provider.GetRequiredService<ILogger<LeveledDurableTaskClient>>()));
         services.AddSingleton<DurableTaskClient>(provider => provider.GetRequiredService<LeveledDurableTaskClient>());
+        services.AddSingleton<AcceptsInFlight>();
         services.AddHostedService<StartAdmission>();
         return services;
     }

@@ -3,12 +3,18 @@ using Microsoft.Extensions.Options;
 namespace AsyncCommerce.LocalHost.Leveling;
 
 /// <summary>
-/// Hands queued workflow starts to the engine, oldest first, whenever the thread pool's queue is short: the HTTP
-/// routes' work then never waits behind a burst of workflow work. While the queue stays long (a sustained peak), one
-/// start still goes in every <see cref="LevelingOptions.MaxHold"/>, so the backlog always moves.
+/// Hands queued workflow starts to the engine, oldest first, whenever no more than
+/// <see cref="LevelingOptions.MaxAcceptsInFlight"/> checkouts are being accepted: during a burst the accept path keeps
+/// the CPU, and the engine takes the backlog once it is over. While a burst lasts, one start still goes in every
+/// <see cref="LevelingOptions.MaxHold"/>, so the backlog always moves.
 /// </summary>
+/// <remarks>
+/// Measured before this rule: admitting whenever the thread pool's queue was short let the engine's own work (and the
+/// status requests of clients following their orders) hold admission at its floor long after a burst ended.
+/// </remarks>
 internal sealed partial class StartAdmission(
     LeveledDurableTaskClient starts,
+    AcceptsInFlight accepts,
     IOptions<LevelingOptions> options,
     TimeProvider clock,
     ILogger<StartAdmission> logger) : BackgroundService
@@ -16,7 +22,6 @@ internal sealed partial class StartAdmission(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        var busyAbove = settings.MaxQueuedWorkPerCore * Environment.ProcessorCount;
         var heldSince = clock.GetTimestamp();
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -27,7 +32,7 @@ internal sealed partial class StartAdmission(
                 continue;
             }
 
-            if (ThreadPool.PendingWorkItemCount > busyAbove && clock.GetElapsedTime(heldSince) < settings.MaxHold)
+            if (accepts.Count > settings.MaxAcceptsInFlight && clock.GetElapsedTime(heldSince) < settings.MaxHold)
             {
                 await Task.Delay(settings.BusyPoll, clock, stoppingToken);
                 continue;

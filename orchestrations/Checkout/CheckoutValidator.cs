@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using AsyncCommerce.Catalog;
 using AsyncCommerce.Orders;
 using AsyncCommerce.Payments;
+using AsyncCommerce.Privacy;
 
 namespace AsyncCommerce.Checkout;
 
@@ -9,7 +10,7 @@ namespace AsyncCommerce.Checkout;
 /// Validates a checkout at the edge and prices it from the catalog (never from the client). Reports every
 /// problem at once, keyed by JSON path, so a storefront can fix a request in one round trip.
 /// </summary>
-public sealed partial class CheckoutValidator(ICatalog catalog)
+public sealed partial class CheckoutValidator(ICatalog catalog, PersonalDataProtection protection)
 {
     public async Task<CheckoutValidation> ValidateAsync(CheckoutRequest request, CancellationToken cancellationToken = default)
     {
@@ -33,7 +34,9 @@ public sealed partial class CheckoutValidator(ICatalog catalog)
 
         var total = new Money(lines.Sum(l => l.LineTotal), currency);
         var locationId = fulfillment.Type == FulfillmentType.Pickup ? fulfillment.StoreId! : Locations.FulfillmentCentre;
-        var placed = new OrderPlaced(customerId, contact, fulfillment, locationId, lines, total, [.. payments.Select(p => p.Method)]);
+        // Sealed here, before anything is stored, so that no store and no message ever holds the contact in plain text.
+        var sealedContact = await protection.SealAsync(customerId, contact, cancellationToken);
+        var placed = new OrderPlaced(customerId, sealedContact, fulfillment, locationId, lines, total, [.. payments.Select(p => p.Method)]);
         return new CheckoutValidation(new ValidatedCheckout(placed, payments), errors.ToDictionary());
     }
 

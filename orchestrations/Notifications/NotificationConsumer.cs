@@ -1,5 +1,6 @@
 using AsyncCommerce.Orders;
 using AsyncCommerce.Telemetry;
+using AsyncCommerce.Privacy;
 using Microsoft.Extensions.Logging;
 
 namespace AsyncCommerce.Notifications;
@@ -13,6 +14,7 @@ public sealed partial class NotificationConsumer(
     IOrderEventStore events,
     INotificationLog log,
     INotificationSender sender,
+    PersonalDataProtection protection,
     TimeProvider clock,
     ILogger<NotificationConsumer> logger)
 {
@@ -30,13 +32,23 @@ public sealed partial class NotificationConsumer(
         if (NotificationPlan.KindFor(orderEvent.Data) is not { } kind)
             return;
 
-        var contact = await FindContactAsync(orderEvent.OrderId, cancellationToken);
-        if (contact is null)
+        var placed = await FindPlacedAsync(orderEvent.OrderId, cancellationToken);
+        if (placed is null)
         {
             LogNoContact(orderEvent.OrderId, kind);
             return;
         }
 
+        // Opened only here, for the send: nothing else in the system ever holds the contact in plain text.
+        var opened = await protection.OpenAsync(placed.CustomerId, placed.Contact, cancellationToken);
+        if (opened is null)
+        {
+            // Erased on the customer's request: the order goes on, the customer is not contacted any more.
+            LogErased(orderEvent.OrderId, kind);
+            return;
+        }
+
+        var contact = opened.Contact;
         var text = NotificationPlan.TextFor(orderEvent.OrderId, orderEvent.Data);
         var alreadySent = await SentChannelsAsync(orderEvent, cancellationToken);
         foreach (var (channel, address, masked) in Recipients(contact))
@@ -53,7 +65,9 @@ public sealed partial class NotificationConsumer(
             // that the customer is not told. The record, unique per (event, channel), keeps the timeline exact.
             using var span = OrderEventTracing.StartNotificationSend(orderEvent, kind, channel);
             await sender.SendAsync(new NotificationMessage(orderEvent.OrderId, kind, channel, address, text), cancellationToken);
-            var record = new NotificationRecord(orderEvent.OrderId, kind, channel, masked, orderEvent.Sequence, clock.GetUtcNow());
+            // Even masked, the recipient is the customer's: sealed under their key, it is erased with it.
+            var recipient = PersonalDataProtection.SealText(opened.Key, masked);
+            var record = new NotificationRecord(orderEvent.OrderId, kind, channel, recipient, orderEvent.Sequence, clock.GetUtcNow());
             if (await log.TryAddAsync(record, CancellationToken.None))
             {
                 // Counted here, where the log takes the (event, channel) for the first time: a redelivery counts nothing.
@@ -73,10 +87,10 @@ public sealed partial class NotificationConsumer(
         return [.. sent.Where(r => r.EventSequence == orderEvent.Sequence).Select(r => r.Channel)];
     }
 
-    private async Task<Contact?> FindContactAsync(string orderId, CancellationToken cancellationToken)
+    private async Task<OrderPlaced?> FindPlacedAsync(string orderId, CancellationToken cancellationToken)
     {
         var stream = await events.ReadAsync(orderId, 0, cancellationToken);
-        return stream.Select(e => e.Data).OfType<OrderPlaced>().FirstOrDefault()?.Contact;
+        return stream.Select(e => e.Data).OfType<OrderPlaced>().FirstOrDefault();
     }
 
     private static IEnumerable<(NotificationChannel Channel, string Address, string Masked)> Recipients(Contact contact)
@@ -95,4 +109,7 @@ public sealed partial class NotificationConsumer(
 
     [LoggerMessage(EventId = 3003, EventName = "NotificationNoContact", Level = LogLevel.Warning, Message = "Order {OrderId}: {Kind} not sent, the order has no contact")]
     private partial void LogNoContact(string orderId, NotificationKind kind);
+
+    [LoggerMessage(EventId = 3004, EventName = "NotificationSkippedErased", Level = LogLevel.Information, Message = "Order {OrderId}: {Kind} not sent, the customer's personal data was erased")]
+    private partial void LogErased(string orderId, NotificationKind kind);
 }

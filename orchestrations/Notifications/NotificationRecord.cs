@@ -1,6 +1,9 @@
 namespace AsyncCommerce.Notifications;
 
-/// <summary>What the customer was sent, as a support agent sees it: the recipient is masked.</summary>
+/// <summary>
+/// What the customer was sent: the recipient is masked, and as stored it is also sealed under the customer's data key
+/// (<see cref="Privacy.SealedText"/>), so that an erasure takes it too; the timeline route opens it.
+/// </summary>
 public sealed record NotificationRecord(
     string OrderId,
     NotificationKind Kind,

@@ -1,8 +1,24 @@
+using AsyncCommerce.Orders;
+
 namespace AsyncCommerce.Notifications;
 
-/// <summary>Masks contact details for anything a person other than the customer reads (timeline, logs).</summary>
+/// <summary>
+/// Masks contact details for anything a person other than the customer reads (timeline, logs, every API response).
+/// Masking a masked value changes nothing, so a value masked when it was stored can safely be masked again on its way out.
+/// </summary>
 public static class RecipientMask
 {
+    /// <summary>Both details of a contact, masked.</summary>
+    public static Contact Apply(Contact contact)
+    {
+        ArgumentNullException.ThrowIfNull(contact);
+        return new(contact.Email is null ? null : Email(contact.Email), contact.Phone is null ? null : Phone(contact.Phone));
+    }
+
+    /// <summary>A recipient address of <paramref name="channel"/>, masked.</summary>
+    public static string Recipient(NotificationChannel channel, string address) =>
+        channel == NotificationChannel.Sms ? Phone(address) : Email(address);
+
     public static string Email(string email)
     {
         var at = email.IndexOf('@', StringComparison.Ordinal);

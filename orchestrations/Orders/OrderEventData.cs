@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using AsyncCommerce.Payments;
+using AsyncCommerce.Privacy;
 
 namespace AsyncCommerce.Orders;
 
@@ -32,9 +33,13 @@ public abstract record OrderEventData
     public string Type => GetType().Name;
 }
 
+/// <param name="Contact">
+/// Sealed under the customer's data key, never in plain text: the stream is append-only, and erasing the customer's
+/// personal data destroys the key instead of rewriting history (<see cref="PersonalDataErasure"/>).
+/// </param>
 public sealed record OrderPlaced(
     string CustomerId,
-    Contact Contact,
+    SealedContact Contact,
     Fulfillment Fulfillment,
     string LocationId,
     IReadOnlyList<OrderLine> Lines,

@@ -4,12 +4,15 @@ using AsyncCommerce.Client.Models;
 
 namespace AsyncCommerce.GeneratedClientFlows;
 
-/// <summary>Buy online, pick up in store: checkout, the store marks it ready, the customer collects it with the code.</summary>
+/// <summary>
+/// Buy online, pick up in store: checkout, the store marks it ready, the customer collects it with the code. The store's
+/// calls go through a client of their own that sends the staff's bearer token; the storefront's carries none.
+/// </summary>
 internal static class PickupFlow
 {
     private const string StoreId = "store-001";
 
-    public static async Task<string> RunAsync(CommerceClient client)
+    public static async Task<string> RunAsync(CommerceClient client, CommerceClient store)
     {
         var accepted = await client.Api.Checkouts.PostAsync(
             new CheckoutRequest
@@ -30,12 +33,12 @@ internal static class PickupFlow
 
         var confirmed = await orders.WaitForAsync(orderId, OrderStatus.Confirmed);
         Expect.That(confirmed.Fulfillment?.PickupFulfillment?.StoreId == StoreId, $"a pickup at {StoreId}");
-        var queue = await client.Api.Stores[StoreId].Pickups.GetAsync(request => request.QueryParameters.Status = "Confirmed");
+        var queue = await store.Api.Stores[StoreId].Pickups.GetAsync(request => request.QueryParameters.Status = "Confirmed");
         Expect.That(queue!.Any(entry => entry.OrderId == orderId), $"order {orderId} in the store's queue");
 
-        await client.Api.Stores[StoreId].Pickups[orderId].Ready.PostAsync();
+        await store.Api.Stores[StoreId].Pickups[orderId].Ready.PostAsync();
         var ready = await orders.WaitForAsync(orderId, OrderStatus.ReadyForPickup);
-        await client.Api.Stores[StoreId].Pickups[orderId].Collect.PostAsync(new CollectPickupRequest { Code = ready.Pickup!.Code });
+        await store.Api.Stores[StoreId].Pickups[orderId].Collect.PostAsync(new CollectPickupRequest { Code = ready.Pickup!.Code });
         var completed = await orders.WaitForAsync(orderId, OrderStatus.Completed);
         Expect.That(completed.Payment?.Status == PaymentStatus.Captured, "the payment captured at collection");
 

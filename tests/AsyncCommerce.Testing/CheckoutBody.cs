@@ -6,6 +6,12 @@ namespace AsyncCommerce.Testing;
 /// <summary>Builds checkout request bodies: a valid pickup order by default, changed one aspect at a time.</summary>
 public sealed class CheckoutBody
 {
+    /// <summary>The contact every built checkout carries unless a test changes it; no response may show it unmasked.</summary>
+    public const string Email = "ada@example.com";
+
+    /// <inheritdoc cref="Email"/>
+    public const string Phone = "+15551234567";
+
     private readonly JsonObject _json;
 
     private CheckoutBody(JsonObject json) => _json = json;
@@ -13,7 +19,7 @@ public sealed class CheckoutBody
     public static CheckoutBody Pickup(string storeId = "store-001") => new(new JsonObject
     {
         ["customerId"] = "cust-42",
-        ["contact"] = new JsonObject { ["email"] = "ada@example.com", ["phone"] = "+15551234567" },
+        ["contact"] = new JsonObject { ["email"] = Email, ["phone"] = Phone },
         ["currency"] = "USD",
         ["lines"] = new JsonArray(Line("SKU-1001", 2)),
         ["fulfillment"] = new JsonObject { ["type"] = "pickup", ["storeId"] = storeId },
@@ -65,6 +71,8 @@ public sealed class CheckoutBody
 
     /// <summary>The pickup store, or null for a delivery.</summary>
     public string? StoreId() => _json["fulfillment"]?["storeId"]?.GetValue<string>();
+
+    public string CustomerId() => _json["customerId"]!.GetValue<string>();
 
     /// <summary>The SKUs of the body's lines.</summary>
     public IReadOnlyList<string> Skus() => [.. _json["lines"]!.AsArray().Select(line => line!["sku"]!.GetValue<string>())];

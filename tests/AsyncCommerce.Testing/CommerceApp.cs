@@ -12,7 +12,8 @@ namespace AsyncCommerce.Testing;
 
 /// <summary>
 /// The real local host (HTTP pipeline, embedded Durable Task engine, in-memory adapters) in the test process,
-/// with durations short enough for tests. Override any setting by its configuration key. Every request and response
+/// with durations short enough for tests and a test signing key for bearer tokens (<see cref="TestTokens"/>). Override
+/// any setting by its configuration key. Every request and response
 /// through it is checked against the host's OpenAPI document (<see cref="ContractChecking"/>).
 /// </summary>
 public sealed class CommerceApp : WebApplicationFactory<Program>
@@ -27,7 +28,7 @@ public sealed class CommerceApp : WebApplicationFactory<Program>
         ["Commerce:Pickup:Window"] = "02:00:00",
         ["Commerce:Pickup:ReminderBeforeExpiry"] = "01:00:00",
         ["Commerce:Checkout:DuplicateWait"] = "00:00:10",
-    };
+    }.Concat(TestTokens.Settings).ToDictionary();
 
     private readonly Dictionary<string, string?> _settings;
 
@@ -51,6 +52,13 @@ public sealed class CommerceApp : WebApplicationFactory<Program>
     {
         await Eventually.UntilAsync(() => Get<IOrderEventOutbox>().ListPendingAsync(1, cancellationToken), pending => pending.Count == 0, "the outbox to be drained");
         await Get<InProcessMessageBus>().WaitForIdleAsync(cancellationToken);
+    }
+
+    /// <summary>Clients act as an operator (staff of every store, every role: <see cref="TestTokens.Operator"/>); <see cref="TestTokens.WithToken"/> changes it.</summary>
+    protected override void ConfigureClient(HttpClient client)
+    {
+        base.ConfigureClient(client);
+        client.WithToken(TestTokens.Operator);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -91,7 +91,8 @@ public sealed class LocalHostProcess : IAsyncDisposable
         return host;
     }
 
-    public HttpClient CreateClient() => new() { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+    /// <summary>A client acting as an operator (<see cref="TestTokens.Operator"/>), as <see cref="CommerceApp"/>'s do.</summary>
+    public HttpClient CreateClient() => new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) }.WithToken(TestTokens.Operator);
 
     /// <summary>SIGKILL: no shutdown hook, no flush, no graceful drain; whatever was in flight is cut.</summary>
     public async Task KillAsync()

@@ -1,7 +1,10 @@
 using System.Net;
 using System.Text;
+using AsyncCommerce.Api.Authorization;
 using AsyncCommerce.Api.Checkout;
 using AsyncCommerce.Testing;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
 
 namespace AsyncCommerce.Api.Tests;
 
@@ -32,5 +35,19 @@ public sealed class CommerceApiEndpointRouteBuilderExtensionsTests
         Assert.NotEqual(HttpStatusCode.MethodNotAllowed, response.StatusCode);
         if (response.StatusCode == HttpStatusCode.NotFound)
             await response.AssertProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task MapCommerceApi_AuthorizationPolicies_GuardExactlyTheStaffAndAdministrationRoutes()
+    {
+        await using var app = new CommerceApp();
+        _ = app.Server;
+
+        var policies = app.Get<EndpointDataSource>().Endpoints
+            .Where(e => e.Metadata.GetMetadata<IEndpointNameMetadata>() is { } name && CommerceRoutes.All.Any(r => r.Name == name.EndpointName))
+            .ToDictionary(e => e.Metadata.GetRequiredMetadata<IEndpointNameMetadata>().EndpointName, e => e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).SingleOrDefault());
+
+        Assert.Equal(CommerceRoutes.All.Count, policies.Count);
+        Assert.All(CommerceRoutes.All, route => Assert.Equal(CommerceAccess.PolicyFor(route.Audience), policies[route.Name]));
     }
 }

@@ -14,6 +14,9 @@ public sealed class FunctionAppSettingsTests
         [FunctionAppSettings.ApplicationInsightsAuthenticationString] = "Authorization=AAD",
         [FunctionAppSettings.ServiceBusNamespace] = "sb-commerce.servicebus.windows.net",
         [FunctionAppSettings.CosmosAccountEndpoint] = "https://cosmos-commerce.documents.azure.com:443/",
+        [FunctionAppSettings.TokenAuthority] = "https://login.microsoftonline.com/11111111-1111-1111-1111-111111111111/v2.0",
+        [FunctionAppSettings.TokenIssuer] = "https://login.microsoftonline.com/11111111-1111-1111-1111-111111111111/v2.0",
+        [FunctionAppSettings.TokenAudience] = "api://acom-dev-api",
     };
 
     [Fact]
@@ -27,10 +30,12 @@ public sealed class FunctionAppSettingsTests
              "ServiceBus__fullyQualifiedNamespace", "ServiceBus__connectionString", "Cosmos__accountEndpoint", "Cosmos__connectionString",
              "Cosmos__ConnectionMode", "Cosmos__AcceptEmulatorCertificate", "Cosmos__SeedInventory",
              "Commerce__Payment__GatewayLatency", "Commerce__Payment__AwaitPaymentMethodTimeout", "Commerce__Pickup__PreparationDeadline", "Commerce__Pickup__Window", "Commerce__Pickup__ReminderBeforeExpiry",
-             "Commerce__Workflow__HistoryRetention"],
+             "Commerce__Workflow__HistoryRetention",
+             "Authentication__Schemes__Bearer__Authority", "Authentication__Schemes__Bearer__ValidIssuer", "Authentication__Schemes__Bearer__ValidAudiences__0"],
             FunctionAppSettings.WorkerSettings.Select(s => s.Name));
         Assert.Equal(
-            ["FUNCTIONS_EXTENSION_VERSION", "FUNCTIONS_WORKER_RUNTIME", "AzureWebJobsStorage__accountName", "ServiceBus__fullyQualifiedNamespace", "Cosmos__accountEndpoint"],
+            ["FUNCTIONS_EXTENSION_VERSION", "FUNCTIONS_WORKER_RUNTIME", "AzureWebJobsStorage__accountName", "ServiceBus__fullyQualifiedNamespace", "Cosmos__accountEndpoint",
+             "Authentication__Schemes__Bearer__Authority", "Authentication__Schemes__Bearer__ValidIssuer", "Authentication__Schemes__Bearer__ValidAudiences__0"],
             FunctionAppSettings.Required.Select(s => s.Name));
     }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Reflection;
 using AsyncCommerce.Adapters.InMemory;
+using AsyncCommerce.Api.Authorization;
 using AsyncCommerce.Testing;
 
 namespace AsyncCommerce.LocalHost.Tests;
@@ -10,6 +11,8 @@ public sealed class LoadStockScriptTests
 {
     private const string Sku = "SKU-1001";
     private const string Store = "store-001";
+
+    private static readonly string AdminToken = TestTokens.WithRoles(CommerceAccess.Roles.InventoryAdmin);
 
     private static readonly string Script = Path.Combine(
         typeof(LoadStockScriptTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!,
@@ -56,16 +59,30 @@ public sealed class LoadStockScriptTests
         }
     }
 
+    [Fact]
+    public async Task LoadStock_WithoutAdminToken_FailsWith401AndSaysWhatToSet()
+    {
+        await using var host = await LocalHostProcess.StartAsync(CommerceApp.FastSettings);
+
+        var result = await RunAsync(new Uri(host.BaseAddress, "api").ToString(), reset: false, withToken: false);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("answered 401", result.Output, StringComparison.Ordinal);
+        Assert.Contains("INVENTORY_ADMIN_TOKEN", result.Output, StringComparison.Ordinal);
+    }
+
     private static async Task<int> OnHandAsync(HttpClient http) =>
         (await http.GetInventoryAsync(Sku)).Locations.Single(l => l.LocationId == Store).OnHand;
 
-    private static async Task<(int ExitCode, string Output)> RunAsync(string api, bool reset, string? stockFile = null)
+    private static async Task<(int ExitCode, string Output)> RunAsync(string api, bool reset, string? stockFile = null, bool withToken = true)
     {
         var start = new ProcessStartInfo("sh") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(Script);
         start.ArgumentList.Add(api);
-        foreach (var inherited in new[] { "ASYNCCOMMERCE_API", "apiBaseUrl", "functionAppName", "AZURE_RESOURCE_GROUP", "INVENTORY_ADMIN_KEY", "STOCK_FILE", "LOAD_STOCK_MODE" })
+        foreach (var inherited in new[] { "ASYNCCOMMERCE_API", "apiBaseUrl", "apiAudience", "functionAppName", "AZURE_RESOURCE_GROUP", "INVENTORY_ADMIN_KEY", "INVENTORY_ADMIN_TOKEN", "STOCK_FILE", "LOAD_STOCK_MODE" })
             start.Environment.Remove(inherited);
+        if (withToken)
+            start.Environment["INVENTORY_ADMIN_TOKEN"] = AdminToken;
         if (reset)
             start.Environment["LOAD_STOCK_MODE"] = "reset";
         if (stockFile is not null)

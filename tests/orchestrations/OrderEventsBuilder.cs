@@ -1,6 +1,8 @@
+using AsyncCommerce.Adapters.InMemory.Privacy;
 using AsyncCommerce.Catalog;
 using AsyncCommerce.Orders;
 using AsyncCommerce.Payments;
+using AsyncCommerce.Privacy;
 
 namespace AsyncCommerce.Orchestrations.Tests;
 
@@ -14,6 +16,7 @@ public sealed class OrderEventsBuilder
     public const string StoreId = "store-001";
     public const string Email = "ada@example.com";
     public const string Phone = "+15551234567";
+    public const string CustomerId = "cust-42";
 
     public static readonly DateTimeOffset PlacedAt = new(2025, 3, 1, 10, 0, 0, TimeSpan.Zero);
     public static readonly DateTimeOffset ReadyAt = PlacedAt.AddHours(1);
@@ -21,6 +24,11 @@ public sealed class OrderEventsBuilder
     public static readonly Money Total = new(284.48m, "USD");
 
     private readonly List<OrderEvent> _events = [];
+
+    /// <summary>The data keys the contacts of built streams are sealed with; a consumer under test opens them with these.</summary>
+    public static InMemoryCustomerKeyStore CustomerKeys { get; } = new();
+
+    public static PersonalDataProtection Protection { get; } = new(CustomerKeys);
 
     private OrderEventsBuilder(string orderId) => Id = orderId;
 
@@ -33,8 +41,8 @@ public sealed class OrderEventsBuilder
     /// <summary>A stream with nothing in it yet, for the tests about how a stream must start.</summary>
     public static OrderEventsBuilder Empty(string orderId = OrderId) => new(orderId);
 
-    public static OrderEventsBuilder PickupOrder(Contact? contact = null, string orderId = OrderId) =>
-        Empty(orderId).Then(Placed(PickupAt(StoreId), contact));
+    public static OrderEventsBuilder PickupOrder(Contact? contact = null, string orderId = OrderId, string customerId = CustomerId) =>
+        Empty(orderId).Then(Placed(PickupAt(StoreId), contact, customerId));
 
     public static OrderEventsBuilder DeliveryOrder(Contact? contact = null, string orderId = OrderId) =>
         Empty(orderId).Then(Placed(HomeDelivery(), contact));
@@ -45,11 +53,14 @@ public sealed class OrderEventsBuilder
 
     public static Fulfillment HomeDelivery() => new(FulfillmentType.Delivery, null, new Address("1 Main St", "Springfield", "12345", "US"));
 
-    public static OrderPlaced Placed(Fulfillment fulfillment, Contact? contact = null)
+    public static OrderPlaced Placed(Fulfillment fulfillment, Contact? contact = null, string customerId = CustomerId)
     {
         OrderLine[] lines = [new("SKU-1001", 2, 129.99m, 259.98m), new("SKU-1002", 1, 24.50m, 24.50m)];
         var locationId = fulfillment.StoreId ?? Locations.FulfillmentCentre;
-        return new OrderPlaced("cust-42", contact ?? FullContact(), fulfillment, locationId, lines, Total, ["card", "wallet"]);
+        // The in-memory store answers at once: waiting on it here blocks nothing.
+        var key = CustomerKeys.GetOrCreateAsync(customerId).GetAwaiter().GetResult();
+        var sealedContact = PersonalDataProtection.Seal(key, contact ?? FullContact());
+        return new OrderPlaced(customerId, sealedContact, fulfillment, locationId, lines, Total, ["card", "wallet"]);
     }
 
     /// <summary>A plausible instance of the event type named <paramref name="eventType"/>, for tests that go through every type.</summary>

@@ -23,17 +23,19 @@ public sealed class ContractChecking : IStartupFilter
     {
         services.AddSingleton<IStartupFilter, ContractChecking>();
         services.AddSingleton<ContractViolations>();
+        services.AddSingleton<ContactLeaks>();
     }
 
     public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
     {
         var document = new Lazy<Task<ServedContract>>(() => FetchAsync(app.ApplicationServices));
         var found = app.ApplicationServices.GetRequiredService<ContractViolations>();
-        app.Use(async (context, inner) => await CheckAsync(context, inner, document, found));
+        var leaks = app.ApplicationServices.GetRequiredService<ContactLeaks>();
+        app.Use(async (context, inner) => await CheckAsync(context, inner, document, found, leaks));
         next(app);
     };
 
-    private static async Task CheckAsync(HttpContext context, RequestDelegate inner, Lazy<Task<ServedContract>> document, ContractViolations found)
+    private static async Task CheckAsync(HttpContext context, RequestDelegate inner, Lazy<Task<ServedContract>> document, ContractViolations found, ContactLeaks leaks)
     {
         context.Request.EnableBuffering();
         var sent = context.Response.Body;
@@ -48,6 +50,9 @@ public sealed class ContractChecking : IStartupFilter
             context.Response.Body = sent;
         }
 
+        if (context.Request.Path.StartsWithSegments("/" + Api.CommerceRoutes.Prefix, StringComparison.Ordinal))
+            await CheckContactsMaskedAsync(context, written, found, leaks);
+
         if (RouteOf(context) is { } route && !context.RequestAborted.IsCancellationRequested)
         {
             var violations = (await document.Value).Check(await RecordAsync(context, route, written));
@@ -58,6 +63,25 @@ public sealed class ContractChecking : IStartupFilter
 
         written.Position = 0;
         await written.CopyToAsync(sent, context.RequestAborted);
+    }
+
+    // Every answer under /api, routed or not. The OpenAPI document is left out: its request examples show what a
+    // storefront sends, which is the customer's own input, not something the API hands out.
+    private static async Task CheckContactsMaskedAsync(HttpContext context, MemoryStream written, ContractViolations found, ContactLeaks leaks)
+    {
+        context.Request.Body.Position = 0;
+        using var requestReader = new StreamReader(context.Request.Body, leaveOpen: true);
+        leaks.Learn(await requestReader.ReadToEndAsync());
+        context.Request.Body.Position = 0;
+        written.Position = 0;
+        using var responseReader = new StreamReader(written, leaveOpen: true);
+        var leaked = leaks.Find(await responseReader.ReadToEndAsync());
+        if (leaked.Count == 0)
+            return;
+
+        var violation = $"{context.Request.Method} {context.Request.Path} answered {context.Response.StatusCode} with unmasked contact details: {string.Join(", ", leaked)}";
+        found.Add([violation]);
+        throw new ContractViolationException(violation);
     }
 
     /// <summary>The API route that answered; after an exception the handler's endpoint is the one that failed.</summary>

@@ -14,8 +14,8 @@ public sealed class CosmosNamesTests
 
         Assert.Equal(fromInfra.Database, names.Database);
         Assert.Equal(
-            [fromInfra.OrderEvents, fromInfra.OrderViews, fromInfra.Notifications, fromInfra.Inventory, fromInfra.Idempotency, fromInfra.Leases],
-            [names.OrderEvents, names.OrderViews, names.Notifications, names.Inventory, names.Idempotency, names.Leases]);
+            [fromInfra.OrderEvents, fromInfra.OrderViews, fromInfra.Notifications, fromInfra.Inventory, fromInfra.Idempotency, fromInfra.Leases, fromInfra.CustomerKeys],
+            [names.OrderEvents, names.OrderViews, names.Notifications, names.Inventory, names.Idempotency, names.Leases, names.CustomerKeys]);
     }
 
     [Fact]
@@ -97,7 +97,8 @@ public sealed class CosmosNamesTests
               "notifications": { "name": "notifications", "partitionKey": "/orderId" },
               "inventory": { "name": "inventory", "partitionKey": "{{inventoryPartitionKey}}" },
               "idempotency": { "name": "idempotency-keys", "partitionKey": "/id", "defaultTimeToLiveSeconds": 172800 },
-              "leases": { "name": "leases", "partitionKey": "{{leasesPartitionKey}}" }
+              "leases": { "name": "leases", "partitionKey": "{{leasesPartitionKey}}" },
+              "customerKeys": { "name": "customer-keys", "partitionKey": "/customerId" }
             }
           }
         }

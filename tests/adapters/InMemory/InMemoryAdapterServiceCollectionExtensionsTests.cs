@@ -10,6 +10,7 @@ using AsyncCommerce.Checkout;
 using AsyncCommerce.Inventory;
 using AsyncCommerce.Notifications;
 using AsyncCommerce.Orders;
+using AsyncCommerce.Privacy;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -56,7 +57,8 @@ public sealed class InMemoryAdapterServiceCollectionExtensionsTests
         Assert.IsType<NotificationDispatcher>(hosted);
         await hosted.StartAsync(CancellationToken.None);
         var events = provider.GetRequiredService<IOrderEventStore>();
-        await events.AppendAsync("order-1", "placed", OrderFacts.Epoch, OrderFacts.Placed());
+        var customerKey = await provider.GetRequiredService<ICustomerKeyStore>().GetOrCreateAsync(OrderFacts.CustomerId);
+        await events.AppendAsync("order-1", "placed", OrderFacts.Epoch, OrderFacts.Placed(customerKey: customerKey));
         var confirmed = await events.AppendAsync("order-1", "confirmed", OrderFacts.Epoch, new OrderConfirmed(FulfillmentType.Pickup));
 
         await provider.GetRequiredService<IOrderEventPublisher>().PublishAsync(confirmed);

@@ -130,6 +130,21 @@ public sealed class CheckoutEndpointsTests
     }
 
     [Fact]
+    public async Task GetEvents_OrderPlaced_ShowsTheContactMaskedAsTheNotificationsDo()
+    {
+        await using var app = new CommerceApp();
+        var http = app.CreateClient();
+        var orderId = await http.PlaceConfirmedPickupAsync();
+
+        var placed = (await http.GetEventsAsync(orderId)).Single(e => e.Type == nameof(OrderPlaced));
+
+        var contact = ((JsonElement)placed.Data).GetProperty("contact");
+        Assert.Equal(RecipientMask.Email(CheckoutBody.Email), contact.GetProperty("email").GetString());
+        Assert.Equal(RecipientMask.Phone(CheckoutBody.Phone), contact.GetProperty("phone").GetString());
+        Assert.Equal("a***@example.com", contact.GetProperty("email").GetString());
+    }
+
+    [Fact]
     public async Task GetEvents_UnknownOrder_Returns404Problem()
     {
         await using var app = new CommerceApp();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AsyncCommerce.Api.Authorization;
 using AsyncCommerce.Api.Http;
 using AsyncCommerce.Api.OpenApi;
 using AsyncCommerce.Api.Tests.Support;
@@ -143,6 +144,27 @@ public sealed class CommerceOpenApiTests(ServedDocument served) : IClassFixture<
     public void Operations_Every_DocumentsTheUnexpectedError()
     {
         Assert.All(Operations(), o => Assert.True(o.Operation.GetProperty("responses").TryGetProperty("500", out _), $"{o.Name} has no 500"));
+    }
+
+    [Fact]
+    public void Operations_BearerToken_IsRequiredOnExactlyTheStaffAndAdministrationRoutes_WithTheir401And403()
+    {
+        var guarded = CommerceRoutes.All.Where(r => CommerceAccess.PolicyFor(r.Audience) is not null).Select(r => r.Name).Order(StringComparer.Ordinal).ToList();
+
+        var secured = Operations().Where(o => o.Operation.TryGetProperty("security", out _)).ToList();
+
+        Assert.Equal(guarded, secured.Select(o => o.Name).Order(StringComparer.Ordinal));
+        Assert.All(secured, o =>
+        {
+            var requirement = Assert.Single(o.Operation.GetProperty("security").EnumerateArray());
+            Assert.Equal(["bearer"], requirement.EnumerateObject().Select(p => p.Name));
+            Assert.True(o.Operation.GetProperty("responses").TryGetProperty("401", out _), $"{o.Name} has no 401");
+            Assert.True(o.Operation.GetProperty("responses").TryGetProperty("403", out _), $"{o.Name} has no 403");
+        });
+        Assert.All(Operations().Except(secured), o => Assert.False(o.Operation.GetProperty("responses").TryGetProperty("401", out _), $"{o.Name} documents a 401"));
+        var scheme = _contract.Document.GetProperty("components").GetProperty("securitySchemes").GetProperty("bearer");
+        Assert.Equal("http", scheme.GetProperty("type").GetString());
+        Assert.Equal("bearer", scheme.GetProperty("scheme").GetString());
     }
 
     [Fact]

@@ -113,7 +113,9 @@ public sealed class PickupEndpointsTests
     public async Task ListPickups_UnknownStore_Returns404Problem()
     {
         await using var app = new CommerceApp();
-        var http = app.CreateClient();
+
+        // A token for the store, so the answer is the handler's: the catalog has no such store.
+        var http = app.CreateClient().WithToken(TestTokens.ForStores("store-999"));
 
         using var response = await http.GetAsync(new Uri("/api/stores/store-999/pickups", UriKind.Relative));
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using AsyncCommerce.Api;
+using AsyncCommerce.Api.Authorization;
 using AsyncCommerce.Api.OpenApi;
 using AsyncCommerce.Functions.OpenApi;
 using AsyncCommerce.Functions.Tests.Support;
@@ -30,7 +31,7 @@ public sealed class OpenApiFunctionsTests : IDisposable
     }
 
     [Fact]
-    public async Task GetOpenApiDocument_KeyedRoutes_TakeTheFunctionKeyAsHeaderOrQuery()
+    public async Task GetOpenApiDocument_KeyedRoutes_TakeTheFunctionKeyAsHeaderOrQuery_AndStaffRoutesTheBearerTokenToo()
     {
         var document = JsonNode.Parse((await ServeAsync()).Body)!;
 
@@ -40,11 +41,13 @@ public sealed class OpenApiFunctionsTests : IDisposable
         Assert.All(Operations(document), operation =>
         {
             var route = CommerceRoutes.All.Single(r => r.Name == operation["operationId"]!.GetValue<string>());
-            var security = operation["security"]?.AsArray().Select(requirement => string.Join("+", requirement!.AsObject().Select(p => p.Key)));
+            var security = operation["security"]?.AsArray().Select(requirement => string.Join("+", requirement!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal)));
+            string[] bearer = CommerceAccess.PolicyFor(route.Audience) is null ? [] : ["bearer"];
+            string Requirement(string keyScheme) => string.Join("+", bearer.Append(keyScheme).Order(StringComparer.Ordinal));
             if (route.Audience == ApiAudience.Anonymous)
                 Assert.Null(security);
             else
-                Assert.Equal([FunctionKeySecurity.HeaderScheme, FunctionKeySecurity.QueryScheme], security!);
+                Assert.Equal([Requirement(FunctionKeySecurity.HeaderScheme), Requirement(FunctionKeySecurity.QueryScheme)], security!);
         });
     }
 
@@ -55,9 +58,10 @@ public sealed class OpenApiFunctionsTests : IDisposable
         await using var localHost = new CommerceApp();
         var local = JsonNode.Parse((await localHost.CreateClient().GetContractAsync()).Json)!;
 
-        foreach (var operation in Operations(functions))
+        foreach (var operation in Operations(functions).Concat(Operations(local)))
             operation.AsObject().Remove("security");
-        functions["components"]!.AsObject().Remove("securitySchemes");
+        functions["components"]!["securitySchemes"]!.AsObject().Remove(FunctionKeySecurity.HeaderScheme);
+        functions["components"]!["securitySchemes"]!.AsObject().Remove(FunctionKeySecurity.QueryScheme);
         local.AsObject().Remove("servers");
 
         Assert.True(JsonNode.DeepEquals(local, functions), $"Local host:{Environment.NewLine}{local}{Environment.NewLine}Functions app:{Environment.NewLine}{functions}");

@@ -26,7 +26,8 @@ public sealed class FunctionAppHarness : IDisposable
     /// <param name="configure">Registrations made last, so they win: an Azure SDK client double, a check of its own.</param>
     public FunctionAppHarness(Action<IServiceCollection>? configure = null)
     {
-        var configuration = new ConfigurationBuilder().Build();
+        // The test signing key stands in for the Entra ID tenant's (TestTokens), as in the local host's tests.
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(TestTokens.Settings).Build();
         var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<IHostApplicationLifetime, ApplicationLifetime>()

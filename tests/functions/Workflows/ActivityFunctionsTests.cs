@@ -2,6 +2,7 @@ using AsyncCommerce.Functions.Tests.Support;
 using AsyncCommerce.Functions.Workflows;
 using AsyncCommerce.Inventory;
 using AsyncCommerce.Orders;
+using AsyncCommerce.Privacy;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,17 +51,17 @@ public sealed class ActivityFunctionsTests : IDisposable
     }
 
     /// <summary>Steps record on the order's stream, which always starts with the order itself.</summary>
-    private Task<OrderEvent> PlaceAsync(string orderId, string storeId)
+    private async Task<OrderEvent> PlaceAsync(string orderId, string storeId)
     {
         var placed = new OrderPlaced(
             "cust-1",
-            new Contact(null, null),
+            await _app.Services.GetRequiredService<PersonalDataProtection>().SealAsync("cust-1", new Contact(null, null)),
             new Fulfillment(FulfillmentType.Pickup, storeId, null),
             storeId,
             [new OrderLine("SKU-1003", 1, 32.00m, 32.00m)],
             new Money(32.00m, "USD"),
             ["card"]);
-        return _app.Services.GetRequiredService<OrderEventRecorder>().RecordAsync(orderId, $"{orderId}:placed", DateTimeOffset.UtcNow, placed);
+        return await _app.Services.GetRequiredService<OrderEventRecorder>().RecordAsync(orderId, $"{orderId}:placed", DateTimeOffset.UtcNow, placed);
     }
 
     private FunctionContext Invocation()

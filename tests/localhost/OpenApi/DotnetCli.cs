@@ -5,8 +5,13 @@ namespace AsyncCommerce.LocalHost.Tests.OpenApi;
 /// <summary>Runs the dotnet CLI (a tool, a build, a built program) and fails with its output when it fails.</summary>
 internal static class DotnetCli
 {
-    public static async Task<string> RunAsync(string workingDirectory, TimeSpan timeout, params string[] arguments)
+    public static Task<string> RunAsync(string workingDirectory, TimeSpan timeout, params string[] arguments) =>
+        RunAsync(workingDirectory, timeout, new Dictionary<string, string>(), arguments);
+
+    /// <param name="environment">Variables set for the process only, such as a bearer token that must not show on a command line.</param>
+    public static async Task<string> RunAsync(string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
+        ArgumentNullException.ThrowIfNull(environment);
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingDirectory,
@@ -21,6 +26,8 @@ internal static class DotnetCli
         start.Environment["KIOTA_OFFLINE_ENABLED"] = "true";
         start.Environment["KIOTA_TUTORIAL_ENABLED"] = "false";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach (var (name, value) in environment)
+            start.Environment[name] = value;
 
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();

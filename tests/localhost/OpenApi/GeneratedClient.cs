@@ -20,7 +20,13 @@ public sealed class GeneratedClient : IAsyncLifetime
 
     /// <summary>Runs one flow of the storefront program against the host; returns what it printed.</summary>
     public Task<string> RunFlowAsync(string flow) =>
-        DotnetCli.RunAsync(_work, StepTimeout, Path.Combine(_work, "bin", "AsyncCommerce.GeneratedClientFlows.dll"), flow, BaseAddress.ToString());
+        DotnetCli.RunAsync(
+            _work,
+            StepTimeout,
+            new Dictionary<string, string> { ["ASYNCCOMMERCE_STAFF_TOKEN"] = TestTokens.ForStores("store-001") },
+            Path.Combine(_work, "bin", "AsyncCommerce.GeneratedClientFlows.dll"),
+            flow,
+            BaseAddress.ToString());
 
     public IReadOnlyList<string> Violations => Host.Get<ContractViolations>().All;
 

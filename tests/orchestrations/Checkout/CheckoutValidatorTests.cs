@@ -3,13 +3,14 @@ using AsyncCommerce.Adapters.InMemory;
 using AsyncCommerce.Adapters.InMemory.Catalog;
 using AsyncCommerce.Checkout;
 using AsyncCommerce.Orders;
+using AsyncCommerce.Privacy;
 using static AsyncCommerce.Orchestrations.Tests.CheckoutRequests;
 
 namespace AsyncCommerce.Orchestrations.Tests.Checkout;
 
 public sealed class CheckoutValidatorTests
 {
-    private readonly CheckoutValidator _validator = new(new InMemoryCatalog(SeedData.Items, SeedData.Stores));
+    private readonly CheckoutValidator _validator = new(new InMemoryCatalog(SeedData.Items, SeedData.Stores), OrderEventsBuilder.Protection);
 
     // ---- a valid checkout ----
 
@@ -102,7 +103,7 @@ public sealed class CheckoutValidatorTests
     {
         var validation = await _validator.ValidateAsync(PickupCheckout() with { Contact = null });
 
-        Assert.Equal(new Contact(null, null), validation.Checkout?.Order.Contact);
+        Assert.Equal(new Contact(null, null), await OpenedContactAsync(validation));
     }
 
     [Fact]
@@ -110,8 +111,21 @@ public sealed class CheckoutValidatorTests
     {
         var validation = await _validator.ValidateAsync(PickupCheckout() with { Contact = new ContactRequest(" ada@example.com ", " +15551234567 ") });
 
-        Assert.Equal(new Contact("ada@example.com", "+15551234567"), validation.Checkout?.Order.Contact);
+        Assert.Equal(new Contact("ada@example.com", "+15551234567"), await OpenedContactAsync(validation));
     }
+
+    [Fact]
+    public async Task ValidateAsync_Contact_IsSealedNotPlain()
+    {
+        var validation = await _validator.ValidateAsync(PickupCheckout() with { Contact = new ContactRequest("ada@example.com", "+15551234567") });
+
+        var placed = JsonSerializer.Serialize<OrderEventData>(validation.Checkout!.Order, CommerceJsonDefaults.Options);
+        Assert.DoesNotContain("example.com", placed, StringComparison.Ordinal);
+        Assert.DoesNotContain("5551234567", placed, StringComparison.Ordinal);
+    }
+
+    private static async Task<Contact?> OpenedContactAsync(CheckoutValidation validation) =>
+        (await OrderEventsBuilder.Protection.OpenAsync(validation.Checkout!.Order.CustomerId, validation.Checkout.Order.Contact))?.Contact;
 
     // ---- currency ----
 

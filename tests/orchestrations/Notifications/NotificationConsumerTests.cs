@@ -3,6 +3,7 @@ using AsyncCommerce.Adapters.InMemory.Orders;
 using AsyncCommerce.Adapters.Simulated.Notifications;
 using AsyncCommerce.Notifications;
 using AsyncCommerce.Orders;
+using AsyncCommerce.Privacy;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using static AsyncCommerce.Orchestrations.Tests.OrderEventsBuilder;
@@ -30,7 +31,21 @@ public sealed class NotificationConsumerTests
                 new NotificationRecord(OrderId, NotificationKind.OrderConfirmed, NotificationChannel.Email, "a***@example.com", confirmed.Sequence, Now),
                 new NotificationRecord(OrderId, NotificationKind.OrderConfirmed, NotificationChannel.Sms, "+1*******567", confirmed.Sequence, Now),
             ],
-            await _log.ListAsync(OrderId));
+            await OpenedLogAsync());
+    }
+
+    [Fact]
+    public async Task HandleAsync_Recorded_KeepsTheMaskedRecipientSealedUnderTheCustomersKey()
+    {
+        var confirmed = await ConfirmedOrderAsync(FullContact());
+
+        await Consumer().HandleAsync(confirmed);
+
+        Assert.All(await _log.ListAsync(OrderId), record =>
+        {
+            Assert.True(SealedText.TryParse(record.Recipient, out _, out _), $"stored in the clear: {record.Recipient}");
+            Assert.DoesNotContain("example.com", record.Recipient, StringComparison.Ordinal);
+        });
     }
 
     [Fact]
@@ -177,7 +192,7 @@ public sealed class NotificationConsumerTests
     {
         // At least once: a send whose record was lost (a crash right after it) is repeated, never skipped.
         var confirmed = await ConfirmedOrderAsync(new Contact(Email, null));
-        var consumer = new NotificationConsumer(_events, new FirstAddFailsLog(_log), _sender, new FakeTimeProvider(Now), NullLogger<NotificationConsumer>.Instance);
+        var consumer = new NotificationConsumer(_events, new FirstAddFailsLog(_log), _sender, Protection, new FakeTimeProvider(Now), NullLogger<NotificationConsumer>.Instance);
         await Assert.ThrowsAsync<InvalidOperationException>(() => consumer.HandleAsync(confirmed));
 
         await consumer.HandleAsync(confirmed);
@@ -232,8 +247,44 @@ public sealed class NotificationConsumerTests
         Assert.Equal([NotificationChannel.Email, NotificationChannel.Sms], _sender.Sent.Select(m => m.Channel));
     }
 
+    [Fact]
+    public async Task HandleAsync_CustomerErased_SendsAndRecordsNothing()
+    {
+        var customerId = $"cust-{Guid.NewGuid():N}";
+        var stream = PickupOrder(FullContact(), customerId: customerId).ThenAuthorized().Then(new OrderConfirmed(FulfillmentType.Pickup));
+        await stream.AppendToAsync(_events);
+        await CustomerKeys.DestroyAsync(customerId);
+
+        await Consumer().HandleAsync(stream.Last);
+
+        Assert.Empty(_sender.Sent);
+        Assert.Empty(await _log.ListAsync(OrderId));
+    }
+
+    [Fact]
+    public async Task HandleAsync_CustomerErasedThenBackWithANewKey_StillSendsNothingForTheOldOrder()
+    {
+        var customerId = $"cust-{Guid.NewGuid():N}";
+        var stream = PickupOrder(FullContact(), customerId: customerId).ThenAuthorized().Then(new OrderConfirmed(FulfillmentType.Pickup));
+        await stream.AppendToAsync(_events);
+        await CustomerKeys.DestroyAsync(customerId);
+        await CustomerKeys.GetOrCreateAsync(customerId);
+
+        await Consumer().HandleAsync(stream.Last);
+
+        Assert.Empty(_sender.Sent);
+    }
+
+    /// <summary>The log with each recipient opened, as the timeline route shows it.</summary>
+    private async Task<IReadOnlyList<NotificationRecord>> OpenedLogAsync()
+    {
+        var records = await _log.ListAsync(OrderId);
+        var recipients = await Protection.OpenTextsAsync(CustomerId, [.. records.Select(r => r.Recipient)]);
+        return [.. records.Select((record, i) => record with { Recipient = recipients[i]! })];
+    }
+
     private NotificationConsumer Consumer(INotificationSender? sender = null) =>
-        new(_events, _log, sender ?? _sender, new FakeTimeProvider(Now), NullLogger<NotificationConsumer>.Instance);
+        new(_events, _log, sender ?? _sender, Protection, new FakeTimeProvider(Now), NullLogger<NotificationConsumer>.Instance);
 
     /// <summary>Writes a paid pickup order for <paramref name="contact"/> up to its confirmation; returns the confirmation.</summary>
     private async Task<OrderEvent> ConfirmedOrderAsync(Contact contact)

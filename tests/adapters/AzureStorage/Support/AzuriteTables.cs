@@ -29,6 +29,8 @@ public sealed class AzuriteTables : IAsyncLifetime
 
     public TableClient Notifications => Tables.Notifications;
 
+    public TableClient CustomerKeys => Tables.CustomerKeys;
+
     public async Task InitializeAsync()
     {
         _tables = new AzureStorageTables(new TableServiceClient(await TestAzurite.ConnectionStringAsync()), TestAzurite.NewTaskHub());

@@ -1,11 +1,14 @@
 using AsyncCommerce.Orders;
 using AsyncCommerce.Payments;
+using AsyncCommerce.Privacy;
 
 namespace AsyncCommerce.Adapters.Behaviours.Support;
 
 /// <summary>Ready-made order facts for tests that need a plausible order but care about one detail of it.</summary>
 public static class OrderFacts
 {
+    public const string CustomerId = "cust-42";
+
     public static readonly DateTimeOffset Epoch = new(2025, 1, 1, 9, 0, 0, TimeSpan.Zero);
 
     public static Contact Contact(string? email = "ada@example.com", string? phone = null) => new(email, phone);
@@ -14,10 +17,12 @@ public static class OrderFacts
 
     public static Fulfillment Delivery() => new(FulfillmentType.Delivery, null, new Address("1 Main St", "Seattle", "98101", "US"));
 
-    public static OrderPlaced Placed(Contact? contact = null, Fulfillment? fulfillment = null)
+    /// <summary>An order placed by <paramref name="customerKey"/>'s customer (a throwaway key when null), its contact sealed under that key.</summary>
+    public static OrderPlaced Placed(Contact? contact = null, Fulfillment? fulfillment = null, CustomerKey? customerKey = null)
     {
         var line = new OrderLine("SKU-1001", 1, 129.99m, 129.99m);
-        return new OrderPlaced("cust-42", contact ?? Contact(), fulfillment ?? Pickup("store-001"), "store-001", [line], new Money(129.99m, "USD"), ["card"]);
+        var key = customerKey ?? CustomerKey.New(CustomerId);
+        return new OrderPlaced(key.CustomerId, PersonalDataProtection.Seal(key, contact ?? Contact()), fulfillment ?? Pickup("store-001"), "store-001", [line], new Money(129.99m, "USD"), ["card"]);
     }
 
     public static OrderView View(string orderId, Fulfillment fulfillment, OrderStatus status = OrderStatus.Confirmed, int version = 1, DateTimeOffset? createdAt = null)

@@ -26,7 +26,7 @@ public sealed class CosmosDatabaseFixture : IAsyncLifetime
         var names = CosmosNames.Default;
         _client = CosmosClientFactory.Create(CosmosTestAccount.Options());
         _database = (await _client.CreateDatabaseAsync($"{names.Database}-test-{DateTime.UtcNow:yyyyMMddHHmmss}-{Guid.NewGuid():N}")).Database;
-        foreach (var container in new[] { names.OrderEvents, names.OrderViews, names.Notifications, names.Inventory, names.Idempotency, names.Leases })
+        foreach (var container in new[] { names.OrderEvents, names.OrderViews, names.Notifications, names.Inventory, names.Idempotency, names.Leases, names.CustomerKeys })
             await _database.CreateContainerAsync(new ContainerProperties(container.Name, container.PartitionKey) { DefaultTimeToLive = container.DefaultTimeToLiveSeconds });
         _containers = new CosmosContainers(_database, names);
     }

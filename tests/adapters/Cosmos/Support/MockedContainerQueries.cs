@@ -1,6 +1,7 @@
 using AsyncCommerce.Adapters.Cosmos.Inventory;
 using AsyncCommerce.Adapters.Cosmos.Notifications;
 using AsyncCommerce.Adapters.Cosmos.Orders;
+using AsyncCommerce.Adapters.Cosmos.Privacy;
 using AsyncCommerce.Orders;
 using Microsoft.Azure.Cosmos;
 
@@ -31,6 +32,10 @@ internal static class MockedContainerQueries
     public static RecordingContainer ForNotifications() => new RecordingContainer()
         .Serve<NotificationDocument>()
         .AnswerQueriesWith<NotificationDocument>(AnswerNotifications);
+
+    /// <summary>The key store makes point operations only: no query to answer.</summary>
+    public static RecordingContainer ForCustomerKeys() => new RecordingContainer()
+        .Serve<CustomerKeyDocument>();
 
     /// <summary>Retries for suites that race up to 100 writers on one document: many attempts, a short jittered backoff.</summary>
     public static CosmosConflictRetryOptions ConflictRetry { get; } = new() { MaxAttempts = 1_000, BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(10) };

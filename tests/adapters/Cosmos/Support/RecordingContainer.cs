@@ -117,6 +117,13 @@ internal sealed class RecordingContainer
         }
     }
 
+    /// <summary>The JSON of every document the container holds now, and of every document ever sent to it, as text.</summary>
+    public IReadOnlyList<string> AllJson()
+    {
+        lock (_gate)
+            return [.. _items.Values.Select(item => item.Json.ToJsonString()), .. _sent.Where(request => request.Document is not null).Select(request => request.Document!.ToJsonString())];
+    }
+
     private async Task<ItemResponse<T>> ReadAsync<T>(string id, string partition)
     {
         await InterceptAsync(new SentRequest("Read", partition, id, null, null));

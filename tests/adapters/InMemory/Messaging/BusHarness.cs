@@ -2,8 +2,10 @@ using AsyncCommerce.Adapters.Behaviours.Support;
 using AsyncCommerce.Adapters.InMemory.Messaging;
 using AsyncCommerce.Adapters.InMemory.Notifications;
 using AsyncCommerce.Adapters.InMemory.Orders;
+using AsyncCommerce.Adapters.InMemory.Privacy;
 using AsyncCommerce.Notifications;
 using AsyncCommerce.Orders;
+using AsyncCommerce.Privacy;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -21,13 +23,15 @@ public sealed class BusHarness : IAsyncDisposable
         Sender = sender;
         var settings = Options.Create(options);
         Bus = new InProcessMessageBus(settings);
-        var consumer = new NotificationConsumer(Events, Log, sender, TimeProvider.System, NullLogger<NotificationConsumer>.Instance);
+        var consumer = new NotificationConsumer(Events, Log, sender, new PersonalDataProtection(CustomerKeys), TimeProvider.System, NullLogger<NotificationConsumer>.Instance);
         _dispatcher = new NotificationDispatcher(Bus, consumer, settings, TimeProvider.System, NullLogger<NotificationDispatcher>.Instance);
     }
 
     public InMemoryOrderEventStore Events { get; } = new();
 
     public InMemoryNotificationLog Log { get; } = new();
+
+    public InMemoryCustomerKeyStore CustomerKeys { get; } = new();
 
     public ScriptedNotificationSender Sender { get; }
 
@@ -49,7 +53,8 @@ public sealed class BusHarness : IAsyncDisposable
     public async Task<string> PlaceOrderAsync(Contact? contact = null)
     {
         var orderId = $"order-{Guid.NewGuid():N}";
-        await Events.AppendAsync(orderId, "placed", OrderFacts.Epoch, OrderFacts.Placed(contact));
+        var key = await CustomerKeys.GetOrCreateAsync(OrderFacts.CustomerId);
+        await Events.AppendAsync(orderId, "placed", OrderFacts.Epoch, OrderFacts.Placed(contact, customerKey: key));
         return orderId;
     }
 

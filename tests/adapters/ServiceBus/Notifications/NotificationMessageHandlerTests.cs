@@ -26,7 +26,8 @@ public sealed class NotificationMessageHandlerTests
         var sent = Assert.Single(harness.Sender.Delivered);
         Assert.Equal((confirmed.OrderId, NotificationKind.OrderConfirmed, NotificationChannel.Email, "ada@example.com"), (sent.OrderId, sent.Kind, sent.Channel, sent.Address));
         var record = Assert.Single(await harness.Log.ListAsync(confirmed.OrderId));
-        Assert.Equal((NotificationChannel.Email, confirmed.Sequence, "a***@example.com"), (record.Channel, record.EventSequence, record.Recipient));
+        var recipient = Assert.Single(await harness.Protection.OpenTextsAsync("cust-42", [record.Recipient]));
+        Assert.Equal((NotificationChannel.Email, confirmed.Sequence, "a***@example.com"), (record.Channel, record.EventSequence, recipient));
     }
 
     [Fact]

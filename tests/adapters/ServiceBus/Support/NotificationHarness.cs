@@ -1,10 +1,12 @@
 using AsyncCommerce.Adapters.InMemory.Notifications;
 using AsyncCommerce.Adapters.InMemory.Orders;
+using AsyncCommerce.Adapters.InMemory.Privacy;
 using AsyncCommerce.Adapters.ServiceBus.Notifications;
 using AsyncCommerce.Adapters.ServiceBus.Settlement;
 using AsyncCommerce.Notifications;
 using AsyncCommerce.Orders;
 using AsyncCommerce.Payments;
+using AsyncCommerce.Privacy;
 using Azure.Messaging.ServiceBus;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -23,7 +25,8 @@ public sealed class NotificationHarness
     {
         Sender = sender ?? new RecordingNotificationSender();
         Clock = clock ?? TimeProvider.System;
-        var consumer = new NotificationConsumer(Events, Log, Sender, Clock, NullLogger<NotificationConsumer>.Instance);
+        Protection = new PersonalDataProtection(CustomerKeys);
+        var consumer = new NotificationConsumer(Events, Log, Sender, Protection, Clock, NullLogger<NotificationConsumer>.Instance);
         Options = options ?? new ServiceBusOptions { RedeliveryDelay = TimeSpan.Zero, MaxRedeliveryDelay = TimeSpan.Zero };
         Handler = new NotificationMessageHandler(consumer, Names, Microsoft.Extensions.Options.Options.Create(Options), Clock, NullLogger<NotificationMessageHandler>.Instance);
     }
@@ -33,6 +36,10 @@ public sealed class NotificationHarness
     public InMemoryOrderEventStore Events { get; } = new();
 
     public InMemoryNotificationLog Log { get; } = new();
+
+    public InMemoryCustomerKeyStore CustomerKeys { get; } = new();
+
+    public PersonalDataProtection Protection { get; }
 
     public RecordingNotificationSender Sender { get; }
 
@@ -51,7 +58,7 @@ public sealed class NotificationHarness
         var line = new OrderLine("SKU-1001", 1, 129.99m, 129.99m);
         var placed = new OrderPlaced(
             "cust-42",
-            new Contact(email, phone),
+            await Protection.SealAsync("cust-42", new Contact(email, phone)),
             new Fulfillment(FulfillmentType.Pickup, "store-001", null),
             "store-001",
             [line],
