@@ -1,6 +1,6 @@
 using AsyncCommerce.Orders;
-using AsyncCommerce.Telemetry;
 using AsyncCommerce.Privacy;
+using AsyncCommerce.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace AsyncCommerce.Notifications;
