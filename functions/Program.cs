@@ -1,5 +1,6 @@
 using AsyncCommerce.Functions;
 using AsyncCommerce.Functions.Http;
+using AsyncCommerce.Functions.Telemetry;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 
@@ -12,6 +13,7 @@ builder.UseMiddleware<BearerAuthorizationMiddleware>();
 builder.Services
     .AddCommerceStorage(builder.Configuration)
     .AddCommerceFunctionApp(builder.Configuration)
+    .AddCommerceTelemetry(builder.Configuration)
     .EnsurePortsRegistered();
 
 await builder.Build().RunAsync();

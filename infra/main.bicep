@@ -56,6 +56,9 @@ param cosmosServerless bool = true
 @maxValue(1000000)
 param cosmosAutoscaleMaxThroughput int = 1000
 
+@description('E-mail addresses notified when an alert fires (dead-lettered notifications, orders the workflows could not finish). Empty: alerts show in the portal only.')
+param alertEmailAddresses array = []
+
 @description('Entra ID tenant whose users (store staff, administrators) get tokens for the API; the deployment\'s tenant by default.')
 param entraTenantId string = tenant().tenantId
 
@@ -82,6 +85,9 @@ var resourceNames = {
   cosmosAccount: 'cosmos-${prefix}-${resourceToken}'
   appServicePlan: 'plan-${prefix}-${resourceToken}'
   functionApp: 'func-${prefix}-${resourceToken}'
+  actionGroup: 'ag-${prefix}-${resourceToken}'
+  deadLetterAlert: 'alert-${prefix}-${resourceToken}-dead-letters'
+  failedOrdersAlert: 'alert-${prefix}-${resourceToken}-failed-orders'
 }
 
 module monitoring 'modules/monitoring.bicep' = {
@@ -165,6 +171,25 @@ module roleAssignments 'modules/role-assignments.bicep' = {
     cosmosAccountName: resourceNames.cosmosAccount
     applicationInsightsName: resourceNames.applicationInsights
   }
+}
+
+module alerts 'modules/alerts.bicep' = {
+  name: 'alerts'
+  params: {
+    actionGroupName: resourceNames.actionGroup
+    alertEmailAddresses: alertEmailAddresses
+    deadLetterAlertName: resourceNames.deadLetterAlert
+    failedOrdersAlertName: resourceNames.failedOrdersAlert
+    serviceBusNamespaceName: resourceNames.serviceBusNamespace
+    applicationInsightsName: resourceNames.applicationInsights
+    location: location
+    tags: allTags
+  }
+  // Names are passed (not outputs) so What-If sees the alerts' scopes; the resources must exist first.
+  dependsOn: [
+    messaging
+    monitoring
+  ]
 }
 
 @description('Base URL of the HTTP API for storefronts and store staff apps (routes are relative to it).')

@@ -8,6 +8,7 @@ using AsyncCommerce.LocalHost.Benchmark;
 using AsyncCommerce.LocalHost.EmbeddedEngine;
 using AsyncCommerce.LocalHost.Leveling;
 using AsyncCommerce.LocalHost.Storage;
+using AsyncCommerce.LocalHost.Telemetry;
 using AsyncCommerce.LocalHost.Workflows;
 using Microsoft.AspNetCore.Diagnostics;
 using Scalar.AspNetCore;
@@ -52,6 +53,7 @@ public static class LocalCommerceHost
         services.AddCommerceApi(configuration);
         services.AddEmbeddedDurableTask(configuration, storage);
         services.AddCommerceOpenApi();
+        services.AddLocalTelemetry(configuration);
         services.AddLocalAuthentication();
         services.AddSynchronousCheckout(configuration);
         services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(10));

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using System.Diagnostics;
 using AsyncCommerce.Api.Http;
 using AsyncCommerce.Checkout;
 using AsyncCommerce.Notifications;
@@ -19,7 +20,7 @@ public static class CheckoutEndpoints
 
     // [Required] and [RegularExpression] only describe the header in the OpenAPI document: the acceptance checks the
     // key itself, so that a missing or malformed one is a 400 keyed by the header's name like every other field.
-    public static Task<Results<CheckoutAcceptedResult, BodyRejected, ValidationProblem, ConflictProblem, UnprocessableProblem>> AcceptAsync(
+    public static async Task<Results<CheckoutAcceptedResult, BodyRejected, ValidationProblem, ConflictProblem, UnprocessableProblem>> AcceptAsync(
         HttpRequest request,
         [FromHeader(Name = IdempotencyKey.Header), Required, RegularExpression(IdempotencyKey.Pattern)] string? idempotencyKey,
         [FromServices] CheckoutAcceptance acceptance,
@@ -27,7 +28,10 @@ public static class CheckoutEndpoints
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(acceptance);
-        return acceptance.AcceptAsync(request, idempotencyKey, workflows, cancellationToken);
+        var started = Stopwatch.GetTimestamp();
+        var answer = await acceptance.AcceptAsync(request, idempotencyKey, workflows, cancellationToken);
+        CheckoutAcceptTelemetry.Answered(answer.Result, Stopwatch.GetElapsedTime(started));
+        return answer;
     }
 
     /// <summary>

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Threading.Channels;
+using AsyncCommerce.Telemetry;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.DurableTask.Client.Entities;
@@ -36,7 +38,8 @@ internal sealed partial class LeveledDurableTaskClient(DurableTaskClient engine,
     {
         var instanceId = options?.InstanceId ?? Guid.NewGuid().ToString("N");
         var startOptions = (options ?? new StartOrchestrationOptions()) with { InstanceId = instanceId };
-        var start = new Lazy<Task>(() => engine.ScheduleNewOrchestrationInstanceAsync(orchestratorName, input, startOptions, CancellationToken.None));
+        var traceParent = CommerceTelemetry.CurrentTraceParent();
+        var start = new Lazy<Task>(() => StartInTraceAsync(orchestratorName, input, startOptions, traceParent));
         if (!_queued.TryAdd(instanceId, start))
             throw new InvalidOperationException($"A workflow with id '{instanceId}' is already queued to start.");
         _order.Enqueue(instanceId);
@@ -45,6 +48,14 @@ internal sealed partial class LeveledDurableTaskClient(DurableTaskClient engine,
     }
 
     /// <summary>Completes when a start may have been queued since the last call.</summary>
+    // The request that queued the start has usually answered by the time it runs, on the admission loop or another
+    // request: the start (and so the workflow, which the SDK parents on it) continues the queuing request's trace.
+    private async Task StartInTraceAsync(TaskName orchestratorName, object? input, StartOrchestrationOptions options, string? traceParent)
+    {
+        using var span = CommerceTelemetry.StartActivity($"start {orchestratorName.Name}", ActivityKind.Internal, traceParent);
+        await engine.ScheduleNewOrchestrationInstanceAsync(orchestratorName, input, options, CancellationToken.None);
+    }
+
     public ValueTask<bool> WaitForQueuedAsync(CancellationToken cancellationToken) => _queuedSignal.Reader.ReadAsync(cancellationToken);
 
     /// <summary>Hands the oldest queued start to the engine; false when nothing is queued.</summary>

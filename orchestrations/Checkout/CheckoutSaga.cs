@@ -1,6 +1,7 @@
 using AsyncCommerce.Inventory;
 using AsyncCommerce.Orders;
 using AsyncCommerce.Payments;
+using AsyncCommerce.Telemetry;
 using Microsoft.DurableTask;
 
 namespace AsyncCommerce.Checkout;
@@ -17,6 +18,20 @@ public sealed class CheckoutSaga : TaskOrchestrator<CheckoutInput, OrderStatus>
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
         var order = new OrderFlow(context, input);
+        try
+        {
+            return await RunOrGiveUpAsync(order);
+        }
+        catch (TaskFailedException) when (!context.IsReplaying)
+        {
+            // The orchestration ends Failed: an operator has to finish this order, and the alert on this metric says so.
+            CommerceMetrics.WorkflowFailed();
+            throw;
+        }
+    }
+
+    private static async Task<OrderStatus> RunOrGiveUpAsync(OrderFlow order)
+    {
         try
         {
             return await RunStepsAsync(order);

@@ -1,6 +1,7 @@
 using AsyncCommerce.Inventory;
 using AsyncCommerce.Orders;
 using AsyncCommerce.Payments;
+using AsyncCommerce.Telemetry;
 using Microsoft.DurableTask;
 
 namespace AsyncCommerce.Checkout;
@@ -52,11 +53,17 @@ internal sealed class OrderFlow
     public DateTimeOffset Now => new(DateTime.SpecifyKind(Context.CurrentUtcDateTime, DateTimeKind.Utc));
 
     /// <summary>Records a fact that no step records itself (steps that change stock or money record their own).</summary>
-    public Task RecordAsync(OrderEventData data) =>
-        Context.CallActivityAsync<int>(
+    public async Task RecordAsync(OrderEventData data)
+    {
+        await Context.CallActivityAsync<int>(
             nameof(RecordOrderEvent),
             new RecordOrderEventInput(Input.OrderId, NewEventId(), Now, data),
             _stepRetry);
+
+        // Once per fact: a replay passes here again, and a retried activity is one completion in the history.
+        if (!Context.IsReplaying)
+            CommerceMetrics.OrderEventRecorded(data, Input.Fulfillment);
+    }
 
     /// <summary>
     /// The id of the next event a step will record: the order id and the step's position in the saga, so every replay

@@ -1,5 +1,6 @@
 using AsyncCommerce.Orders;
 using AsyncCommerce.Payments;
+using AsyncCommerce.Telemetry;
 using Microsoft.DurableTask;
 
 namespace AsyncCommerce.Checkout;
@@ -33,7 +34,11 @@ internal static class PaymentFallback
 
                 var result = await TryAuthorizeAsync(order, index, methods[index], retry);
                 if (result.Outcome != PaymentOutcome.Approved)
+                {
+                    if (index + 1 < methods.Count && !order.Context.IsReplaying)
+                        CommerceMetrics.PaymentFellBack(methods[index].Method);
                     continue;
+                }
 
                 order.Authorized(new PaymentAuthorized(index, methods[index].Method, result.AuthorizationId!, order.Input.Total, result.Deferred));
                 return PaymentPhaseEnd.Authorized;

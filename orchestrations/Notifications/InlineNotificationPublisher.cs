@@ -1,4 +1,5 @@
 using AsyncCommerce.Orders;
+using AsyncCommerce.Telemetry;
 
 namespace AsyncCommerce.Notifications;
 
@@ -11,5 +12,5 @@ namespace AsyncCommerce.Notifications;
 public sealed class InlineNotificationPublisher(NotificationConsumer consumer) : IOrderEventPublisher
 {
     public Task PublishAsync(OrderEvent orderEvent, CancellationToken cancellationToken = default) =>
-        consumer.HandleAsync(orderEvent, cancellationToken);
+        consumer.HandleAsync(orderEvent.AsPublished(), cancellationToken);
 }

@@ -1,5 +1,6 @@
 using AsyncCommerce.Orders;
 using AsyncCommerce.Privacy;
+using AsyncCommerce.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace AsyncCommerce.Notifications;
@@ -62,14 +63,21 @@ public sealed partial class NotificationConsumer(
 
             // Send first, record after: a crash in between means a redelivery sends again (at least once), never
             // that the customer is not told. The record, unique per (event, channel), keeps the timeline exact.
+            using var span = OrderEventTracing.StartNotificationSend(orderEvent, kind, channel);
             await sender.SendAsync(new NotificationMessage(orderEvent.OrderId, kind, channel, address, text), cancellationToken);
             // Even masked, the recipient is the customer's: sealed under their key, it is erased with it.
             var recipient = PersonalDataProtection.SealText(opened.Key, masked);
             var record = new NotificationRecord(orderEvent.OrderId, kind, channel, recipient, orderEvent.Sequence, clock.GetUtcNow());
             if (await log.TryAddAsync(record, CancellationToken.None))
+            {
+                // Counted here, where the log takes the (event, channel) for the first time: a redelivery counts nothing.
+                CommerceMetrics.NotificationSent(kind, channel);
                 LogSent(orderEvent.OrderId, kind, channel, masked);
+            }
             else
+            {
                 LogDuplicate(orderEvent.OrderId, kind, channel, orderEvent.Sequence);
+            }
         }
     }
 

@@ -1,4 +1,5 @@
 using AsyncCommerce.Notifications;
+using AsyncCommerce.Telemetry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -79,7 +80,7 @@ public sealed partial class OrderEventDispatcher(
         {
             var unpublished = await outbox.ReadUnpublishedAsync(stream.OrderId, stream.PublishedSequence, cancellationToken);
             foreach (var orderEvent in unpublished)
-                await publisher.PublishAsync(orderEvent, cancellationToken);
+                await publisher.PublishTracedAsync(orderEvent, cancellationToken);
             var mark = unpublished.Count > 0 ? unpublished[^1].Sequence : stream.PublishedSequence;
             await outbox.MarkPublishedAsync(stream.OrderId, mark, cancellationToken);
             return true;

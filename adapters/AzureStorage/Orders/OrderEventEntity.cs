@@ -33,6 +33,9 @@ internal sealed class OrderEventEntity : ITableEntity
     /// <summary>The <see cref="OrderEventData"/> as polymorphic JSON (with its <c>$type</c>).</summary>
     public string Data { get; set; } = string.Empty;
 
+    /// <summary>The W3C trace context the event was recorded in; absent with telemetry off.</summary>
+    public string? TraceParent { get; set; }
+
     /// <summary>The highest RowKey an event can have: every event RowKey sorts at or below it, the head's and markers' above.</summary>
     public static string LastRowKey { get; } = RowKeyOf(int.MaxValue);
 
@@ -52,8 +55,9 @@ internal sealed class OrderEventEntity : ITableEntity
         Type = stored.Type,
         OccurredAt = TableTimestamps.Format(stored.OccurredAt),
         Data = dataJson,
+        TraceParent = stored.TraceParent,
     };
 
     public OrderEvent ToEvent() =>
-        new(OrderId, Sequence, EventId, TableTimestamps.Parse(OccurredAt), TableJson.Deserialize<OrderEventData>(Data, $"Event {Sequence} of order {OrderId}"));
+        new(OrderId, Sequence, EventId, TableTimestamps.Parse(OccurredAt), TableJson.Deserialize<OrderEventData>(Data, $"Event {Sequence} of order {OrderId}"), TraceParent);
 }

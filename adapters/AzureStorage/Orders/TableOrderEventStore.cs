@@ -1,6 +1,7 @@
 using AsyncCommerce.Caching;
 using AsyncCommerce.Concurrency;
 using AsyncCommerce.Orders;
+using AsyncCommerce.Telemetry;
 using Azure;
 using Azure.Data.Tables;
 
@@ -73,7 +74,7 @@ public sealed class TableOrderEventStore : IOrderEventStore, IOrderEventOutbox
         var dataJson = OrderEventEntity.DataJson(orderId, eventId, data);
         return _retry.RunAsync(
             $"Append {eventId} to order {orderId}",
-            token => TryAppendAsync(new OrderEvent(orderId, 0, eventId, occurredAt, data), dataJson, token),
+            token => TryAppendAsync(new OrderEvent(orderId, 0, eventId, occurredAt, data, CommerceTelemetry.CurrentTraceParent()), dataJson, token),
             cancellationToken);
     }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using AsyncCommerce.Concurrency;
 using AsyncCommerce.Orders;
+using AsyncCommerce.Telemetry;
 using Microsoft.Azure.Cosmos;
 
 namespace AsyncCommerce.Adapters.Cosmos.Orders;
@@ -60,7 +61,7 @@ public sealed class CosmosOrderEventStore : IOrderEventStore
             return Attempt.Done(await ReadEventAsync(orderId, marker.Document.Sequence, cancellationToken));
 
         var head = await headRead;
-        var appended = new OrderEvent(orderId, (head?.Document.LastSequence ?? 0) + 1, eventId, occurredAt, data);
+        var appended = new OrderEvent(orderId, (head?.Document.LastSequence ?? 0) + 1, eventId, occurredAt, data, CommerceTelemetry.CurrentTraceParent());
         using var response = await AppendBatch(partition, head, appended).ExecuteAsync(cancellationToken);
         if (response.IsSuccessStatusCode)
             return Attempt.Done(appended);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using AsyncCommerce.Orders;
 
 namespace AsyncCommerce.Adapters.Cosmos.Orders;
@@ -31,14 +32,15 @@ internal sealed record OrderEventDocument(
     string EventId,
     DateTimeOffset OccurredAt,
     string Type,
-    OrderEventData Data)
+    OrderEventData Data,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? TraceParent = null)
 {
     public static string IdOf(int sequence) => sequence.ToString("D10", CultureInfo.InvariantCulture);
 
     public static OrderEventDocument From(OrderEvent stored) =>
-        new(IdOf(stored.Sequence), stored.OrderId, OrderStreamDocumentTypes.Event, stored.Sequence, stored.EventId, stored.OccurredAt, stored.Type, stored.Data);
+        new(IdOf(stored.Sequence), stored.OrderId, OrderStreamDocumentTypes.Event, stored.Sequence, stored.EventId, stored.OccurredAt, stored.Type, stored.Data, stored.TraceParent);
 
-    public OrderEvent ToEvent() => new(OrderId, Sequence, EventId, OccurredAt, Data);
+    public OrderEvent ToEvent() => new(OrderId, Sequence, EventId, OccurredAt, Data, TraceParent);
 }
 
 /// <summary>

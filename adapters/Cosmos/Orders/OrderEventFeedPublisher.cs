@@ -1,6 +1,7 @@
 using System.Text.Json;
 using AsyncCommerce.Notifications;
 using AsyncCommerce.Orders;
+using AsyncCommerce.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -56,7 +57,7 @@ internal sealed partial class OrderEventFeedPublisher(
         {
             try
             {
-                await publisher.PublishAsync(orderEvent, cancellationToken);
+                await publisher.PublishTracedAsync(orderEvent, cancellationToken);
             }
             catch (Exception failure) when (failure is not OperationCanceledException)
             {

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Threading.Channels;
 using AsyncCommerce.Notifications;
 using AsyncCommerce.Orders;
+using AsyncCommerce.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace AsyncCommerce.Adapters.InMemory.Messaging;
@@ -41,7 +42,7 @@ public sealed class InProcessMessageBus : IOrderEventPublisher
         }
 
         // An unbounded channel that is never completed accepts every write.
-        _lanes[LaneOf(orderEvent.OrderId)].Writer.TryWrite(orderEvent);
+        _lanes[LaneOf(orderEvent.OrderId)].Writer.TryWrite(orderEvent.AsPublished());
         return Task.CompletedTask;
     }
 

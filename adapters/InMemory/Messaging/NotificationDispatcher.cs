@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using AsyncCommerce.Notifications;
 using AsyncCommerce.Orders;
+using AsyncCommerce.Telemetry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -92,6 +93,7 @@ public sealed partial class NotificationDispatcher(
     private void DeadLetter(OrderEvent orderEvent, int deliveries, Exception failure)
     {
         bus.DeadLetter(new DeadLetteredEvent(orderEvent, deliveries, $"{failure.GetType().Name}: {failure.Message}", clock.GetUtcNow()));
+        CommerceMetrics.NotificationDeadLettered("MaxDeliveriesExceeded");
         LogDeadLettered(orderEvent.OrderId, orderEvent.Sequence, orderEvent.Type, deliveries, failure);
     }
 

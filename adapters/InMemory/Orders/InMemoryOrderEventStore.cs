@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using AsyncCommerce.Orders;
+using AsyncCommerce.Telemetry;
 
 namespace AsyncCommerce.Adapters.InMemory.Orders;
 
@@ -68,7 +69,7 @@ public sealed class InMemoryOrderEventStore : IOrderEventStore, IOrderEventOutbo
                 if (_byEventId.TryGetValue(eventId, out var stored))
                     return stored;
 
-                var appended = new OrderEvent(orderId, _events.Count + 1, eventId, occurredAt, data);
+                var appended = new OrderEvent(orderId, _events.Count + 1, eventId, occurredAt, data, CommerceTelemetry.CurrentTraceParent());
                 _events.Add(appended);
                 _byEventId.Add(eventId, appended);
                 pending[orderId] = this;

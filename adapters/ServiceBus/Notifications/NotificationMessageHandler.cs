@@ -2,6 +2,7 @@ using AsyncCommerce.Adapters.ServiceBus.Orders;
 using AsyncCommerce.Adapters.ServiceBus.Settlement;
 using AsyncCommerce.Notifications;
 using AsyncCommerce.Orders;
+using AsyncCommerce.Telemetry;
 using Azure.Messaging.ServiceBus;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -101,6 +102,7 @@ public sealed partial class NotificationMessageHandler(
                 break;
             case SettlementAction.DeadLetter:
                 await settlement.DeadLetterAsync(decision.Reason!, decision.Description!, CancellationToken.None);
+                CommerceMetrics.NotificationDeadLettered(decision.Reason!);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(decision), decision.Action, "Unknown settlement action.");

@@ -1,9 +1,11 @@
+using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using AsyncCommerce.Adapters.ServiceBus.Settlement;
 using AsyncCommerce.Orders;
+using AsyncCommerce.Telemetry;
 using Azure.Messaging.ServiceBus;
 
 namespace AsyncCommerce.Adapters.ServiceBus.Orders;
@@ -15,6 +17,9 @@ namespace AsyncCommerce.Adapters.ServiceBus.Orders;
 public static class OrderEventMessages
 {
     public const string ContentType = "application/json";
+
+    public const string TraceParentProperty = "traceparent";
+    public const string DiagnosticIdProperty = "Diagnostic-Id";
 
     private const string DataProperty = "data";
     private const string TypeDiscriminator = "$type";
@@ -49,7 +54,21 @@ public static class OrderEventMessages
             ContentType = ContentType,
         };
         message.ApplicationProperties[names.EventTypeProperty] = orderEvent.Type;
+        AddTraceContext(message, orderEvent);
         return message;
+    }
+
+    /// <summary>
+    /// Carries the publishing span (or, without one, the trace the event was recorded in) as W3C
+    /// <c>traceparent</c> and as <c>Diagnostic-Id</c>, the property the Service Bus SDK and Application Insights read,
+    /// so the consumer's spans join the order's trace. A property the SDK's own instrumentation already set is kept.
+    /// </summary>
+    private static void AddTraceContext(ServiceBusMessage message, OrderEvent orderEvent)
+    {
+        if ((CommerceTelemetry.CurrentTraceParent() ?? orderEvent.TraceParent) is not { } traceParent)
+            return;
+        message.ApplicationProperties.TryAdd(TraceParentProperty, traceParent);
+        message.ApplicationProperties.TryAdd(DiagnosticIdProperty, traceParent);
     }
 
     /// <summary>
@@ -79,9 +98,18 @@ public static class OrderEventMessages
         using (document)
         {
             malformed = CheckEventType(document.RootElement) ?? Deserialize(document, out orderEvent);
+            if (orderEvent is not null && ReceivedTraceParent(message) is { } traceParent)
+                orderEvent = orderEvent with { TraceParent = traceParent };
             return malformed is null;
         }
     }
+
+    // The publish span's context when the message carries one; otherwise the event keeps the context it was recorded in.
+    private static string? ReceivedTraceParent(ServiceBusReceivedMessage message) =>
+        (message.ApplicationProperties.TryGetValue(TraceParentProperty, out var value) || message.ApplicationProperties.TryGetValue(DiagnosticIdProperty, out value))
+        && value is string traceParent && ActivityContext.TryParse(traceParent, null, out _)
+            ? traceParent
+            : null;
 
     private static SettlementDecision? CheckEventType(JsonElement root)
     {

@@ -30,6 +30,28 @@ public sealed class OrderEventMessagesTests
         Assert.Equal(written, orderEvent);
     }
 
+    [Fact]
+    public void Create_ForAnEventRecordedInATrace_CarriesItAsTraceparentAndDiagnosticId()
+    {
+        const string recordedIn = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+        var message = OrderEventMessages.Create(new OrderEvent("order-42", 2, "order-42:2", Epoch, new OrderCompleted(), recordedIn), ReceivedMessages.Names);
+
+        Assert.Equal(recordedIn, message.ApplicationProperties[OrderEventMessages.TraceParentProperty]);
+        Assert.Equal(recordedIn, message.ApplicationProperties[OrderEventMessages.DiagnosticIdProperty]);
+    }
+
+    [Fact]
+    public void TryRead_AMessageWithATraceparent_ContinuesThatTrace()
+    {
+        const string publishedIn = "00-0af7651916cd43dd8448eb211c80319c-00f067aa0ba902b7-01";
+        var sent = OrderEventMessages.Create(new OrderEvent("order-42", 2, "order-42:2", Epoch, new OrderCompleted()), ReceivedMessages.Names);
+        sent.ApplicationProperties[OrderEventMessages.TraceParentProperty] = publishedIn;
+
+        Assert.True(OrderEventMessages.TryRead(ReceivedMessages.Received(sent), out var orderEvent, out _));
+
+        Assert.Equal(publishedIn, orderEvent.TraceParent);
+    }
+
     [Theory]
     [InlineData("", DeadLetterReasons.MalformedJson)]
     [InlineData("{\"orderId\":", DeadLetterReasons.MalformedJson)]

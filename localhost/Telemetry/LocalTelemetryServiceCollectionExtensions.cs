@@ -1,0 +1,41 @@
+using AsyncCommerce.Telemetry;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace AsyncCommerce.LocalHost.Telemetry;
+
+public static class LocalTelemetryServiceCollectionExtensions
+{
+    private const string ServiceName = "AsyncCommerce.LocalHost";
+
+    /// <summary>
+    /// What the host's traces and metrics are made of (the product's source and meter, the Durable Task SDK's workflow
+    /// spans, and the HTTP requests), and, when <see cref="TelemetryExporterSetting.Key"/> names one, the exporter that
+    /// sends them. Without an exporter no provider exists, so nothing is recorded; a test that adds its own provider
+    /// (an in-memory exporter) gets exactly the host's telemetry.
+    /// </summary>
+    public static IServiceCollection AddLocalTelemetry(this IServiceCollection services, IConfiguration configuration)
+    {
+        var exporter = TelemetryExporterSetting.Read(configuration);
+        services.ConfigureOpenTelemetryTracerProvider(tracing => tracing
+            .AddSource(CommerceTelemetry.Name, CommerceTelemetry.DurableTaskSourceName)
+            .AddAspNetCoreInstrumentation(http => http.Filter = IsNotEngineCall));
+        services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter(CommerceTelemetry.Name));
+        if (exporter == TelemetryExporter.None)
+            return services;
+
+        var telemetry = services.AddOpenTelemetry().ConfigureResource(resource => resource.AddService(ServiceName));
+        if (exporter == TelemetryExporter.Otlp)
+            telemetry.UseOtlpExporter();
+        else
+            telemetry.WithTracing(tracing => tracing.AddConsoleExporter()).WithMetrics(metrics => metrics.AddConsoleExporter());
+        return services;
+    }
+
+    // The embedded engine's sidecar is an ASP.NET Core host in this process too: its gRPC calls are the worker talking
+    // to the engine, already covered by the SDK's workflow spans, and would only bury the order's trace in polling.
+    private static bool IsNotEngineCall(HttpContext context) =>
+        context.Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) != true;
+}
