@@ -1,7 +1,6 @@
 using System.Diagnostics.Metrics;
 using System.Net.Http.Json;
 using AsyncCommerce.Api.Checkout;
-using AsyncCommerce.Api.Http;
 using AsyncCommerce.Notifications;
 using AsyncCommerce.Orders;
 using AsyncCommerce.Telemetry;
@@ -31,7 +30,7 @@ public sealed class OrderMetricsTests
         const string key = "metrics-0001";
         string orderId;
         using (var accepted = await http.PostCheckoutAsync(body, key))
-            orderId = (await accepted.Content.ReadFromJsonAsync<CheckoutAccepted>(CommerceJson.Options))!.OrderId;
+            orderId = (await accepted.Content.ReadFromJsonAsync<CheckoutAccepted>(CommerceJsonDefaults.Options))!.OrderId;
         (await http.PostCheckoutAsync(body, key)).Dispose();
 
         await http.WaitForStatusAsync(orderId, OrderStatus.Completed);
