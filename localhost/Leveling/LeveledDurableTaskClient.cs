@@ -47,7 +47,6 @@ internal sealed partial class LeveledDurableTaskClient(DurableTaskClient engine,
         return Task.FromResult(instanceId);
     }
 
-    /// <summary>Completes when a start may have been queued since the last call.</summary>
     // The request that queued the start has usually answered by the time it runs, on the admission loop or another
     // request: the start (and so the workflow, which the SDK parents on it) continues the queuing request's trace.
     private async Task StartInTraceAsync(TaskName orchestratorName, object? input, StartOrchestrationOptions options, string? traceParent)
@@ -56,6 +55,7 @@ internal sealed partial class LeveledDurableTaskClient(DurableTaskClient engine,
         await engine.ScheduleNewOrchestrationInstanceAsync(orchestratorName, input, options, CancellationToken.None);
     }
 
+    /// <summary>Completes when a start may have been queued since the last call.</summary>
     public ValueTask<bool> WaitForQueuedAsync(CancellationToken cancellationToken) => _queuedSignal.Reader.ReadAsync(cancellationToken);
 
     /// <summary>Hands the oldest queued start to the engine; false when nothing is queued.</summary>
