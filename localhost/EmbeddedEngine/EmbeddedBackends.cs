@@ -1,4 +1,5 @@
 using AsyncCommerce.Adapters.AzureStorage;
+using AsyncCommerce.LocalHost.Leveling;
 using DurableTask.AzureStorage;
 using DurableTask.Core;
 using Microsoft.DurableTask.Testing.Sidecar;
@@ -8,9 +9,10 @@ namespace AsyncCommerce.LocalHost.EmbeddedEngine;
 /// <summary>The two backends of the embedded engine, one per storage mode.</summary>
 internal static class EmbeddedBackends
 {
-    public static EmbeddedBackend InMemory(EmbeddedEngineOptions engine, ILoggerFactory loggerFactory)
+    /// <summary>The in-memory backend; work items are handed over as <paramref name="admission"/> allows, when given.</summary>
+    public static EmbeddedBackend InMemory(EmbeddedEngineOptions engine, EngineAdmission? admission, ILoggerFactory loggerFactory)
     {
-        var service = new HighConcurrencyOrchestrationService<InMemoryOrchestrationService>(new InMemoryOrchestrationService(loggerFactory), engine.MaxConcurrentWorkItems);
+        var service = new EmbeddedOrchestrationService<InMemoryOrchestrationService>(new InMemoryOrchestrationService(loggerFactory), engine.WorkerConcurrency, admission);
         return new EmbeddedBackend(service, service, "in-memory backend");
     }
 
@@ -32,10 +34,9 @@ internal static class EmbeddedBackends
             // would both believe they own every partition. The process id makes each host a worker of its own.
             WorkerId = $"{Environment.MachineName}-{Environment.ProcessId}",
 
-            // As for the in-memory backend: the sidecar's dispatcher sleeps whenever this cap is reached, so it is
-            // set high and the worker's own concurrency does the throttling.
-            MaxConcurrentTaskOrchestrationWorkItems = engine.MaxConcurrentWorkItems,
-            MaxConcurrentTaskActivityWorkItems = engine.MaxConcurrentWorkItems,
+            // The engine's dispatchers run at most this many work items of each kind at once.
+            MaxConcurrentTaskOrchestrationWorkItems = engine.WorkerConcurrency,
+            MaxConcurrentTaskActivityWorkItems = engine.WorkerConcurrency,
             ControlQueueVisibilityTimeout = engine.MessageVisibilityTimeout,
             WorkItemQueueVisibilityTimeout = engine.MessageVisibilityTimeout,
             LoggerFactory = loggerFactory,

@@ -9,15 +9,9 @@ public sealed class EmbeddedEngineOptions
     public const string Section = "Commerce:Engine";
 
     /// <summary>
-    /// Work items the sidecar hands out before it stops fetching. Once this cap is reached its dispatcher
-    /// polls every 500 ms, which throttles everything (the backend's own cap is the processor count: on 2
-    /// cores 100 orders took 75 s; at 200, a burst of 1,000 orders ran at 40 orders/s). So it is set far above
-    /// what is ever outstanding and the worker's own limits, which wait without polling, do the throttling.
+    /// Orchestration and activity work items the engine runs at once (each kind). The in-memory backend reports the
+    /// processor count as its own cap (2 here: 100 orders took 75 s), so the engine runs with this one instead.
     /// </summary>
-    [SettingRange(1, 1_000_000, ErrorMessage = $"{Section}:{nameof(MaxConcurrentWorkItems)} must be between 1 and 1000000.")]
-    public int MaxConcurrentWorkItems { get; set; } = 10_000;
-
-    /// <summary>Orchestration and activity work items the worker runs at once (each kind).</summary>
     [SettingRange(1, 10_000, ErrorMessage = $"{Section}:{nameof(WorkerConcurrency)} must be between 1 and 10000.")]
     public int WorkerConcurrency { get; set; } = 200;
 
@@ -34,12 +28,6 @@ public sealed class EmbeddedEngineOptions
     /// <summary>How often finished workflows older than <c>Commerce:Workflow:HistoryRetention</c> are purged.</summary>
     [SettingRange(typeof(TimeSpan), DurationBounds.Tick, DurationBounds.Max, ErrorMessage = $"{Section}:{nameof(HistoryPurgeInterval)} must be more than zero.")]
     public TimeSpan HistoryPurgeInterval { get; set; } = TimeSpan.FromHours(1);
-
-    /// <summary>
-    /// Where the sidecar listens. A Unix domain socket, not a TCP port: nothing else can connect to it, and
-    /// two hosts on one machine (parallel tests) never collide. Empty means a fresh path under the temp folder.
-    /// </summary>
-    public string SocketPath { get; set; } = string.Empty;
 }
 
 [OptionsValidator]

@@ -3,10 +3,8 @@ using AsyncCommerce.LocalHost.Leveling;
 using AsyncCommerce.LocalHost.Storage;
 using AsyncCommerce.LocalHost.Workflows;
 using Microsoft.DurableTask.Client;
-using Microsoft.DurableTask.Client.Grpc;
 using Microsoft.DurableTask.Converters;
 using Microsoft.DurableTask.Worker;
-using Microsoft.DurableTask.Worker.Grpc;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -19,8 +17,9 @@ public static class EmbeddedEngineServiceCollectionExtensions
     private static readonly JsonDataConverter HistoryConverter = new(CommerceJsonDefaults.Options);
 
     /// <summary>
-    /// Runs the commerce orchestrations and activities on an embedded Durable Task engine: the sidecar over the
-    /// storage mode's backend, plus the standard <c>Microsoft.DurableTask</c> worker and client connected to it.
+    /// Runs the commerce orchestrations and activities on an embedded Durable Task engine: Durable Task Core's dispatchers
+    /// over the storage mode's backend, running the <c>Microsoft.DurableTask</c> orchestrators and activities through the
+    /// SDK's own shims, and a <see cref="DurableTaskClient"/> on the same backend.
     /// </summary>
     public static IServiceCollection AddEmbeddedDurableTask(this IServiceCollection services, IConfiguration configuration, StorageMode storage = StorageMode.Memory)
     {
@@ -28,40 +27,26 @@ public static class EmbeddedEngineServiceCollectionExtensions
             .Bind(configuration.GetSection(EmbeddedEngineOptions.Section))
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EmbeddedEngineOptions>, EmbeddedEngineOptionsValidator>());
-        services.AddSingleton<EmbeddedSidecarEndpoint>();
         services.AddSingleton(provider => storage == StorageMode.Azurite
             ? EmbeddedBackends.AzureStorage(Engine(provider), provider.GetRequiredService<IOptions<AzureStorageOptions>>().Value, provider.GetRequiredService<ILoggerFactory>())
-            : EmbeddedBackends.InMemory(Engine(provider), provider.GetRequiredService<ILoggerFactory>()));
-
-        // Order matters: hosted services start in registration order and stop in reverse.
-        services.AddHostedService<EmbeddedSidecar>();
+            : EmbeddedBackends.InMemory(Engine(provider), provider.GetService<EngineAdmission>(), provider.GetRequiredService<ILoggerFactory>()));
 
         services.AddDurableTaskWorker(builder =>
         {
             builder.AddTasks(registry => registry.AddCommerceTasks());
-            builder.UseGrpc();
-            builder.Services.AddOptions<GrpcDurableTaskWorkerOptions>(builder.Name)
-                .Configure<EmbeddedSidecarEndpoint>((grpc, endpoint) => grpc.Channel = endpoint.Channel);
-            builder.Services.AddOptions<DurableTaskWorkerOptions>(builder.Name)
-                .Configure<IOptions<EmbeddedEngineOptions>>((worker, engine) =>
-                {
-                    worker.Concurrency.MaximumConcurrentActivityWorkItems = engine.Value.WorkerConcurrency;
-                    worker.Concurrency.MaximumConcurrentOrchestrationWorkItems = engine.Value.WorkerConcurrency;
-                    worker.DataConverter = HistoryConverter;
-                });
+            builder.UseBuildTarget<DirectDurableTaskWorker>();
+            builder.Services.AddOptions<DurableTaskWorkerOptions>(builder.Name).Configure(worker => worker.DataConverter = HistoryConverter);
         });
 
         services.AddHostedService<WorkflowHistoryPurger>();
 
         services.AddDurableTaskClient(builder =>
         {
-            builder.UseGrpc();
-            builder.Services.AddOptions<GrpcDurableTaskClientOptions>(builder.Name)
-                .Configure<EmbeddedSidecarEndpoint>((grpc, endpoint) => grpc.Channel = endpoint.Channel);
+            builder.UseBuildTarget<DirectDurableTaskClient>();
             builder.Services.AddOptions<DurableTaskClientOptions>(builder.Name).Configure(client => client.DataConverter = HistoryConverter);
         });
         if (storage == StorageMode.Memory)
-            services.AddLeveledWorkflowStarts(configuration);
+            services.AddEngineLeveling(configuration);
         return services;
     }
 

@@ -1,4 +1,3 @@
-using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -7,10 +6,10 @@ namespace AsyncCommerce.LocalHost.Leveling;
 internal static class LevelingServiceCollectionExtensions
 {
     /// <summary>
-    /// Puts <see cref="LeveledDurableTaskClient"/> in front of the engine's client (unless <c>Commerce:Leveling:Enabled</c>
-    /// is false). Registered after the Durable Task client, so the routes and the acceptance resolve this one.
+    /// Load leveling for the in-memory engine (see <see cref="EngineAdmission"/>), unless <c>Commerce:Leveling:Enabled</c>
+    /// is false: the engine's backend then hands over work items as it gets them.
     /// </summary>
-    public static IServiceCollection AddLeveledWorkflowStarts(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddEngineLeveling(this IServiceCollection services, IConfiguration configuration)
     {
         var section = configuration.GetSection(LevelingOptions.Section);
         services.AddOptions<LevelingOptions>()
@@ -20,12 +19,8 @@ internal static class LevelingServiceCollectionExtensions
         if (!section.GetValue(nameof(LevelingOptions.Enabled), defaultValue: true))
             return services;
 
-        services.AddSingleton(provider => new LeveledDurableTaskClient(
-            provider.GetRequiredService<IDurableTaskClientProvider>().GetClient(),
-            provider.GetRequiredService<ILogger<LeveledDurableTaskClient>>()));
-        services.AddSingleton<DurableTaskClient>(provider => provider.GetRequiredService<LeveledDurableTaskClient>());
         services.AddSingleton<AcceptsInFlight>();
-        services.AddHostedService<StartAdmission>();
+        services.AddSingleton<EngineAdmission>();
         return services;
     }
 }

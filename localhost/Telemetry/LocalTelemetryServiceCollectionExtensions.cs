@@ -10,8 +10,12 @@ public static class LocalTelemetryServiceCollectionExtensions
 {
     private const string ServiceName = "AsyncCommerce.LocalHost";
 
+    // The embedded engine runs the workflows on Durable Task Core's dispatchers, which name their spans as the SDK's
+    // worker does ("orchestration:CheckoutSaga", "activity:ReserveStock") under their own source.
+    private const string EmbeddedEngineSourceName = "DurableTask.Core";
+
     /// <summary>
-    /// What the host's traces and metrics are made of (the product's source and meter, the Durable Task SDK's workflow
+    /// What the host's traces and metrics are made of (the product's source and meter, the embedded engine's workflow
     /// spans, and the HTTP requests), and, when <see cref="TelemetryExporterSetting.Key"/> names one, the exporter that
     /// sends them. Without an exporter no provider exists, so nothing is recorded; a test that adds its own provider
     /// (an in-memory exporter) gets exactly the host's telemetry.
@@ -20,8 +24,8 @@ public static class LocalTelemetryServiceCollectionExtensions
     {
         var exporter = TelemetryExporterSetting.Read(configuration);
         services.ConfigureOpenTelemetryTracerProvider(tracing => tracing
-            .AddSource(CommerceTelemetry.Name, CommerceTelemetry.DurableTaskSourceName)
-            .AddAspNetCoreInstrumentation(http => http.Filter = IsNotEngineCall));
+            .AddSource(CommerceTelemetry.Name, EmbeddedEngineSourceName)
+            .AddAspNetCoreInstrumentation());
         services.ConfigureOpenTelemetryMeterProvider(metrics => metrics.AddMeter(CommerceTelemetry.Name));
         if (exporter == TelemetryExporter.None)
             return services;
@@ -33,9 +37,4 @@ public static class LocalTelemetryServiceCollectionExtensions
             telemetry.WithTracing(tracing => tracing.AddConsoleExporter()).WithMetrics(metrics => metrics.AddConsoleExporter());
         return services;
     }
-
-    // The embedded engine's sidecar is an ASP.NET Core host in this process too: its gRPC calls are the worker talking
-    // to the engine, already covered by the SDK's workflow spans, and would only bury the order's trace in polling.
-    private static bool IsNotEngineCall(HttpContext context) =>
-        context.Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) != true;
 }

@@ -19,6 +19,10 @@ public sealed class ServedContract
     private readonly BuildOptions _build;
     private readonly ConcurrentDictionary<string, JsonSchema> _schemas = new(StringComparer.Ordinal);
 
+    // One document serves every test of the run, and tests run in parallel: resolving a $ref into the registered
+    // document is not safe from two threads at once (seen as "Could not resolve" for a pointer that exists).
+    private readonly Lock _evaluation = new();
+
     private ServedContract(string json)
     {
         Json = json;
@@ -55,12 +59,17 @@ public sealed class ServedContract
     /// <summary>Problems of <paramref name="instance"/> against the schema at <paramref name="schemaPointer"/> (a JSON pointer into the document).</summary>
     public IReadOnlyList<string> Validate(string schemaPointer, JsonNode? instance)
     {
-        var schema = _schemas.GetOrAdd(schemaPointer, pointer => JsonSchema.FromText(
-            new JsonObject { ["$ref"] = $"{DocumentUri}#{UriFragment(pointer)}" }.ToJsonString(),
-            _build,
-            new Uri($"https://contract.asynccommerce.test/check/{_schemas.Count}/{Guid.NewGuid():N}")));
         using var document = JsonDocument.Parse(instance?.ToJsonString() ?? "null");
-        var result = schema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        EvaluationResults result;
+        lock (_evaluation)
+        {
+            var schema = _schemas.GetOrAdd(schemaPointer, pointer => JsonSchema.FromText(
+                new JsonObject { ["$ref"] = $"{DocumentUri}#{UriFragment(pointer)}" }.ToJsonString(),
+                _build,
+                new Uri($"https://contract.asynccommerce.test/check/{_schemas.Count}/{Guid.NewGuid():N}")));
+            result = schema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        }
+
         if (result.IsValid)
             return [];
         var errors = (result.Details ?? []).Prepend(result)

@@ -1,14 +1,16 @@
+using AsyncCommerce.LocalHost.Leveling;
 using DurableTask.Core;
 using DurableTask.Core.Query;
 
 namespace AsyncCommerce.LocalHost.EmbeddedEngine;
 
 /// <summary>
-/// Delegates everything to the wrapped backend but reports a higher work-item cap (see
-/// <see cref="EmbeddedEngineOptions.MaxConcurrentWorkItems"/>). The query and purge interfaces are passed
-/// through too, so the client's list and purge calls keep working.
+/// The backend as the embedded engine sees it: everything is the wrapped backend's, except the work-item cap (the
+/// engine's own, <see cref="EmbeddedEngineOptions.WorkerConcurrency"/>) and, when load leveling is on, the moment a
+/// fetched work item is handed over (<see cref="EngineAdmission"/>). The query and purge interfaces are passed through
+/// too, so the client's list and purge calls keep working.
 /// </summary>
-internal sealed class HighConcurrencyOrchestrationService<TService>(TService inner, int maxConcurrentWorkItems)
+internal sealed class EmbeddedOrchestrationService<TService>(TService inner, int maxConcurrentWorkItems, EngineAdmission? admission = null)
     : IOrchestrationService, IOrchestrationServiceClient, IOrchestrationServiceQueryClient, IOrchestrationServicePurgeClient
     where TService : IOrchestrationService, IOrchestrationServiceClient, IOrchestrationServiceQueryClient, IOrchestrationServicePurgeClient
 {
@@ -45,8 +47,13 @@ internal sealed class HighConcurrencyOrchestrationService<TService>(TService inn
 
     public int GetDelayInSecondsAfterOnFetchException(Exception exception) => inner.GetDelayInSecondsAfterOnFetchException(exception);
 
-    public Task<TaskOrchestrationWorkItem> LockNextTaskOrchestrationWorkItemAsync(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
-        inner.LockNextTaskOrchestrationWorkItemAsync(receiveTimeout, cancellationToken);
+    public async Task<TaskOrchestrationWorkItem> LockNextTaskOrchestrationWorkItemAsync(TimeSpan receiveTimeout, CancellationToken cancellationToken)
+    {
+        var workItem = await inner.LockNextTaskOrchestrationWorkItemAsync(receiveTimeout, cancellationToken);
+        if (admission is not null && workItem is not null)
+            await admission.Orchestrations.WaitForTurnAsync(cancellationToken);
+        return workItem!;
+    }
 
     public Task RenewTaskOrchestrationWorkItemLockAsync(TaskOrchestrationWorkItem workItem) => inner.RenewTaskOrchestrationWorkItemLockAsync(workItem);
 
@@ -65,8 +72,13 @@ internal sealed class HighConcurrencyOrchestrationService<TService>(TService inn
 
     public Task ReleaseTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => inner.ReleaseTaskOrchestrationWorkItemAsync(workItem);
 
-    public Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
-        inner.LockNextTaskActivityWorkItem(receiveTimeout, cancellationToken);
+    public async Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken)
+    {
+        var workItem = await inner.LockNextTaskActivityWorkItem(receiveTimeout, cancellationToken);
+        if (admission is not null && workItem is not null)
+            await admission.Activities.WaitForTurnAsync(cancellationToken);
+        return workItem!;
+    }
 
     public Task<TaskActivityWorkItem> RenewTaskActivityWorkItemLockAsync(TaskActivityWorkItem workItem) => inner.RenewTaskActivityWorkItemLockAsync(workItem);
 

@@ -1,0 +1,99 @@
+using AsyncCommerce.Checkout;
+using AsyncCommerce.LocalHost.EmbeddedEngine;
+using AsyncCommerce.Orders;
+using AsyncCommerce.Testing;
+using DurableTask.Core.Exceptions;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+
+namespace AsyncCommerce.LocalHost.Tests.EmbeddedEngine;
+
+/// <summary>
+/// The embedded engine's client and worker on the real in-memory backend, through the host's own wiring: what the
+/// routes and the housekeeping ask of the engine (start, look up, list, terminate, purge) does what it says.
+/// </summary>
+public sealed class EmbeddedEngineTests
+{
+    // Without leveling, the client under test is the engine's own, and a 202 means the workflow exists.
+    private static readonly Dictionary<string, string?> Unleveled = new() { ["Commerce:Leveling:Enabled"] = "false" };
+
+    [Fact]
+    public async Task Engine_TwoHostsAtOnce_EachRunsOnlyItsOwnOrders()
+    {
+        await using var first = new CommerceApp();
+        await using var second = new CommerceApp();
+        var orderInFirst = await first.CreateClient().PlaceOrderAsync(CheckoutBody.Pickup());
+
+        var orderInSecond = await second.CreateClient().PlaceOrderAsync(CheckoutBody.Pickup());
+
+        await first.CreateClient().WaitForStatusAsync(orderInFirst, OrderStatus.Confirmed);
+        await second.CreateClient().WaitForStatusAsync(orderInSecond, OrderStatus.Confirmed);
+        Assert.Null(await second.Workflows.GetInstanceAsync(orderInFirst));
+        Assert.Null(await second.CreateClient().GetOrderAsync(orderInFirst));
+        await StockLedger.AssertBalancedAsync(first.Get<Inventory.IInventoryStore>());
+    }
+
+    [Fact]
+    public async Task Client_AnOrdersWorkflow_IsFoundRunningAndListed()
+    {
+        await using var app = new CommerceApp(Unleveled);
+        var orderId = await app.CreateClient().PlaceOrderAsync(CheckoutBody.Pickup());
+
+        var workflow = await app.Workflows.WaitForInstanceStartAsync(orderId, getInputsAndOutputs: true);
+
+        Assert.Equal(nameof(CheckoutSaga), workflow.Name);
+        Assert.Equal(OrchestrationRuntimeStatus.Running, workflow.RuntimeStatus);
+        Assert.Equal(orderId, workflow.ReadInputAs<CheckoutInput>()?.OrderId);
+        var listed = new List<string>();
+        await foreach (var instance in app.Workflows.GetAllInstancesAsync(new OrchestrationQuery(Statuses: [OrchestrationRuntimeStatus.Running])))
+            listed.Add(instance.InstanceId);
+        Assert.Contains(orderId, listed);
+    }
+
+    [Fact]
+    public async Task Client_UnknownWorkflow_IsNotFound()
+    {
+        await using var app = new CommerceApp(Unleveled);
+        app.CreateClient();
+
+        Assert.Null(await app.Workflows.GetInstanceAsync("ord_never_placed"));
+        Assert.Equal(0, (await app.Workflows.PurgeInstanceAsync("ord_never_placed")).PurgedInstanceCount);
+    }
+
+    [Fact]
+    public async Task Client_StartingAnIdThatIsRunning_IsRefused()
+    {
+        await using var app = new CommerceApp(Unleveled);
+        var orderId = await app.CreateClient().PlaceOrderAsync(CheckoutBody.Pickup());
+        await app.Workflows.WaitForInstanceStartAsync(orderId);
+
+        await Assert.ThrowsAsync<OrchestrationAlreadyExistsException>(() =>
+            app.Workflows.ScheduleNewOrchestrationInstanceAsync(nameof(CheckoutSaga), input: null, new StartOrchestrationOptions(orderId)));
+    }
+
+    [Fact]
+    public async Task Client_TerminatedWorkflow_EndsTerminatedAndCanThenBePurged()
+    {
+        await using var app = new CommerceApp(Unleveled);
+        var orderId = await app.CreateClient().PlaceOrderAsync(CheckoutBody.Pickup());
+        await app.Workflows.WaitForInstanceStartAsync(orderId);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => app.Workflows.PurgeInstanceAsync(orderId));
+
+        await app.Workflows.TerminateInstanceAsync(orderId, "operator stopped it");
+        using var deadline = new CancellationTokenSource(Eventually.DefaultTimeout);
+        var ended = await app.Workflows.WaitForInstanceCompletionAsync(orderId, getInputsAndOutputs: true, deadline.Token);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Terminated, ended.RuntimeStatus);
+        Assert.Equal(1, (await app.Workflows.PurgeInstanceAsync(orderId)).PurgedInstanceCount);
+        Assert.Null(await app.Workflows.GetInstanceAsync(orderId));
+    }
+
+    [Fact]
+    public void Statuses_OfTheSdkAndDurableTaskCore_MapByName()
+    {
+        foreach (var core in Enum.GetValues<DurableTask.Core.OrchestrationStatus>())
+            Assert.Equal(core.ToString(), DirectDurableTaskClient.ToSdk(core).ToString());
+        foreach (var sdk in Enum.GetValues<OrchestrationRuntimeStatus>())
+            Assert.Equal(sdk.ToString(), DirectDurableTaskClient.ToCore(sdk).ToString());
+    }
+}
