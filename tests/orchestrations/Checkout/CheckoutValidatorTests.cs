@@ -9,7 +9,7 @@ namespace AsyncCommerce.Orchestrations.Tests.Checkout;
 
 public sealed class CheckoutValidatorTests
 {
-    private readonly CheckoutValidator _validator = new(new FixedCatalog(SeedData.Items, SeedData.Stores), OrderEventsBuilder.Protection);
+    private readonly CheckoutValidator _validator = new(new FixedCatalog(SeedData.Items, SeedData.Stores), OrderEventsBuilder.CustomerKeys);
 
     // ---- a valid checkout ----
 
