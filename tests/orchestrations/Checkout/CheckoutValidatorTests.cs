@@ -123,6 +123,16 @@ public sealed class CheckoutValidatorTests
         Assert.DoesNotContain("5551234567", placed, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ValidateAsync_ValidCheckout_CarriesTheCurrentKeyTheContactIsSealedUnder()
+    {
+        var validation = await _validator.ValidateAsync(PickupCheckout());
+
+        var checkout = validation.Checkout!;
+        Assert.Equal(await OrderEventsBuilder.CustomerKeys.GetOrCreateAsync(checkout.Order.CustomerId), checkout.CustomerKey);
+        Assert.Equal(checkout.CustomerKey.KeyId, checkout.Order.Contact.KeyId);
+    }
+
     private static async Task<Contact?> OpenedContactAsync(CheckoutValidation validation) =>
         (await OrderEventsBuilder.Protection.OpenAsync(validation.Checkout!.Order.CustomerId, validation.Checkout.Order.Contact))?.Contact;
 
