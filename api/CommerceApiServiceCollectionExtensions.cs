@@ -32,6 +32,7 @@ public static class CommerceApiServiceCollectionExtensions
         services.AddHealthChecks().AddCheck<CatalogHealthCheck>(CommerceHealthChecks.Catalog);
         services.TryAddSingleton<HealthProbe>();
         services.AddSingleton<CheckoutValidator>();
+        services.AddSingleton<CheckoutSagaInputs>();
         services.AddSingleton<CheckoutAcceptance>();
         services.AddSingleton<OrderChangeWait>();
         services.TryAddSingleton(TimeProvider.System);

@@ -1,13 +1,8 @@
+using System.Diagnostics;
 using System.Text.Json;
-using AsyncCommerce.Api.Http;
 using AsyncCommerce.Checkout;
-using AsyncCommerce.Inventory;
 using AsyncCommerce.Orders;
-using AsyncCommerce.Payments;
-using AsyncCommerce.Pickup;
 using AsyncCommerce.Privacy;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
@@ -16,44 +11,36 @@ using Microsoft.Extensions.Options;
 namespace AsyncCommerce.Api.Checkout;
 
 /// <summary>
-/// POST /api/checkouts: validate, claim the Idempotency-Key, record OrderPlaced and schedule the saga, then
-/// answer 202. No stock or payment work happens here; that is the saga's job.
+/// Accepts a checkout once per Idempotency-Key: validate, settle the key, record OrderPlaced and schedule the saga. No
+/// stock or payment work happens here; that is the saga's job. Free of HTTP: the handler reads the request and
+/// answers for each <see cref="CheckoutOutcome"/> (<see cref="CheckoutEndpoints.AcceptAsync"/>).
 /// </summary>
 public sealed partial class CheckoutAcceptance(
     CheckoutValidator validator,
     IIdempotencyStore keys,
     OrderEventRecorder recorder,
-    PersonalDataProtection protection,
+    CheckoutSagaInputs sagaInputs,
     IOptions<CheckoutOptions> checkoutOptions,
-    IOptions<PaymentOptions> paymentOptions,
-    IOptions<PickupOptions> pickupOptions,
-    IOptions<WorkflowOptions> workflowOptions,
     TimeProvider clock,
     ILogger<CheckoutAcceptance> logger)
 {
     private static readonly TimeSpan DuplicatePollInterval = TimeSpan.FromMilliseconds(20);
 
-    public async Task<Results<CheckoutAcceptedResult, BodyRejected, ValidationProblem, ConflictProblem, UnprocessableProblem>> AcceptAsync(
-        HttpRequest request, string? idempotencyKey, DurableTaskClient workflows, CancellationToken cancellationToken)
+    /// <param name="idempotencyKey">A key the handler checked (<see cref="IdempotencyKey.Problem"/>).</param>
+    public async Task<CheckoutOutcome> AcceptAsync(string idempotencyKey, CheckoutRequest request, DurableTaskClient workflows, CancellationToken cancellationToken)
     {
+        ArgumentException.ThrowIfNullOrEmpty(idempotencyKey);
         ArgumentNullException.ThrowIfNull(request);
-        var body = await JsonRequestBody.ReadAsync<CheckoutRequest>(request, CheckoutLimits.MaxBodyBytes, cancellationToken);
-        if (IdempotencyKey.Problem(idempotencyKey) is { } keyProblem)
-            return Problems.Validation(IdempotencyKey.Header, keyProblem);
-        if (body.Problem is not null)
-            return body.Problem;
+        ArgumentNullException.ThrowIfNull(workflows);
+        var validation = await validator.ValidateAsync(request, cancellationToken);
+        if (validation.Checkout is not { } checkout)
+            return new CheckoutInvalid(validation.Errors);
 
-        var validation = await validator.ValidateAsync(body.Value!, cancellationToken);
-        if (!validation.IsValid)
-            return Problems.Validation(validation.Errors);
-
-        var fingerprint = await FingerprintAsync(validation.Checkout!.Order.CustomerId, body.Value!, cancellationToken);
-        var candidate = new IdempotencyRecord(idempotencyKey!, fingerprint, NewOrderId(), IdempotencyState.InProgress, clock.GetUtcNow());
-        return await SettleKeyAsync(candidate, validation.Checkout!, workflows, cancellationToken);
+        var candidate = new IdempotencyRecord(idempotencyKey, Fingerprint(checkout, request), NewOrderId(), IdempotencyState.InProgress, clock.GetUtcNow());
+        return await SettleKeyAsync(candidate, checkout, workflows, cancellationToken);
     }
 
-    private async Task<Results<CheckoutAcceptedResult, BodyRejected, ValidationProblem, ConflictProblem, UnprocessableProblem>> SettleKeyAsync(
-        IdempotencyRecord candidate, ValidatedCheckout checkout, DurableTaskClient workflows, CancellationToken cancellationToken)
+    private async Task<CheckoutOutcome> SettleKeyAsync(IdempotencyRecord candidate, ValidatedCheckout checkout, DurableTaskClient workflows, CancellationToken cancellationToken)
     {
         var options = checkoutOptions.Value;
         var waitUntil = clock.GetUtcNow() + options.DuplicateWait;
@@ -61,41 +48,38 @@ public sealed partial class CheckoutAcceptance(
         while (true)
         {
             var now = clock.GetUtcNow();
-            if (stored == candidate)
-                return await AcceptNewAsync(candidate, checkout, workflows, takingOver: false, cancellationToken);
-
-            if (stored.ClaimedAt + options.IdempotencyRetention < now)
+            switch (IdempotencyDecision.Decide(stored, candidate, now, waitUntil, options))
             {
-                // The old use of this key has been forgotten: it is a new key again.
-                stored = await ReplaceOrReloadAsync(stored, candidate, cancellationToken);
-                continue;
+                case IdempotencyStep.AcceptAsNew:
+                    return await PlaceAsync(candidate, checkout, workflows, takingOver: false, cancellationToken);
+                case IdempotencyStep.RejectDifferentBody:
+                    return new KeyReusedWithDifferentBody();
+                case IdempotencyStep.ReplayAccepted:
+                    return new OrderAccepted(stored.OrderId, Replayed: true);
+                case IdempotencyStep.GiveUp:
+                    return new StillBeingAccepted();
+                case IdempotencyStep.ReplaceExpired:
+                    if (await keys.TryReplaceAsync(stored, candidate, cancellationToken))
+                        return await PlaceAsync(candidate, checkout, workflows, takingOver: false, cancellationToken);
+                    break;
+                case IdempotencyStep.TakeOver:
+                    var takeover = stored with { ClaimedAt = now };
+                    if (await keys.TryReplaceAsync(stored, takeover, cancellationToken))
+                        return await PlaceAsync(takeover, checkout, workflows, takingOver: true, cancellationToken);
+                    break;
+                case IdempotencyStep.WaitAndReload:
+                    await Task.Delay(DuplicatePollInterval, clock, cancellationToken);
+                    break;
+                default:
+                    throw new UnreachableException();
             }
 
-            if (stored.RequestFingerprint != candidate.RequestFingerprint)
-                return Problems.Unprocessable($"The {IdempotencyKey.Header} was already used with a different request body.");
-
-            if (stored.State == IdempotencyState.Completed)
-                return Accepted(stored.OrderId, replayed: true);
-
-            if (stored.ClaimedAt + options.AcceptanceLease < now)
-            {
-                // The request that claimed the key died mid-way; finish its work under its order id.
-                var takeover = stored with { ClaimedAt = now };
-                if (await keys.TryReplaceAsync(stored, takeover, cancellationToken))
-                    return await AcceptNewAsync(takeover, checkout, workflows, takingOver: true, cancellationToken);
-                stored = await ReloadAsync(candidate.Key, cancellationToken);
-                continue;
-            }
-
-            if (now >= waitUntil)
-                return Problems.Conflict($"A request with this {IdempotencyKey.Header} is still being accepted; retry shortly.");
-
-            await Task.Delay(DuplicatePollInterval, clock, cancellationToken);
+            // Waited, or another request replaced the record first: what holds the key now decides the next step.
             stored = await ReloadAsync(candidate.Key, cancellationToken);
         }
     }
 
-    private async Task<CheckoutAcceptedResult> AcceptNewAsync(
+    private async Task<OrderAccepted> PlaceAsync(
         IdempotencyRecord claim, ValidatedCheckout checkout, DurableTaskClient workflows, bool takingOver, CancellationToken cancellationToken)
     {
         var orderId = claim.OrderId;
@@ -105,28 +89,12 @@ public sealed partial class CheckoutAcceptance(
 
         // Only a takeover can find the saga already scheduled; a fresh order id cannot, so it skips the lookup.
         if (!takingOver || await workflows.GetInstanceAsync(orderId, getInputsAndOutputs: false, cancellationToken) is null)
-            await workflows.ScheduleNewOrchestrationInstanceAsync(nameof(CheckoutSaga), ToSagaInput(orderId, checkout), new StartOrchestrationOptions(orderId), cancellationToken);
+            await workflows.ScheduleNewOrchestrationInstanceAsync(nameof(CheckoutSaga), sagaInputs.For(orderId, checkout), new StartOrchestrationOptions(orderId), cancellationToken);
 
         await keys.TryReplaceAsync(claim, claim with { State = IdempotencyState.Completed }, CancellationToken.None);
         LogAccepted(orderId, checkout.Order.Fulfillment.Type, checkout.Order.LocationId);
-        return Accepted(orderId, replayed: false);
+        return new OrderAccepted(orderId, Replayed: false);
     }
-
-    private CheckoutInput ToSagaInput(string orderId, ValidatedCheckout checkout) => new(
-        orderId,
-        checkout.Order.Fulfillment.Type,
-        checkout.Order.LocationId,
-        checkout.Order.Fulfillment.StoreId,
-        checkout.Order.Total,
-        [.. checkout.Order.Lines.Select(l => new StockLine(l.Sku, l.Quantity))],
-        checkout.Payments,
-        WorkflowTimings.From(paymentOptions.Value, pickupOptions.Value, workflowOptions.Value));
-
-    private CheckoutAcceptedResult Accepted(string orderId, bool replayed) =>
-        new(new CheckoutAccepted(orderId, nameof(OrderStatus.Accepted), CommerceRoutes.CheckoutUrl(orderId)), checkoutOptions.Value.RetryAfterSeconds, replayed);
-
-    private async Task<IdempotencyRecord> ReplaceOrReloadAsync(IdempotencyRecord stored, IdempotencyRecord candidate, CancellationToken cancellationToken) =>
-        await keys.TryReplaceAsync(stored, candidate, cancellationToken) ? candidate : await ReloadAsync(candidate.Key, cancellationToken);
 
     private async Task<IdempotencyRecord> ReloadAsync(string key, CancellationToken cancellationToken) =>
         await keys.GetAsync(key, cancellationToken)
@@ -135,10 +103,11 @@ public sealed partial class CheckoutAcceptance(
     /// <summary>
     /// Keyed hash of the request as parsed, so formatting and property order do not make two bodies differ. Keyed with
     /// the customer's data key, not a plain hash: the request holds the contact, and a plain hash of it can be reversed
-    /// by hashing guesses; after the customer's erasure it can be neither reversed nor matched.
+    /// by hashing guesses; after the customer's erasure it can be neither reversed nor matched. The key is the one the
+    /// contact was just sealed under, so the checkout reads it once.
     /// </summary>
-    private Task<string> FingerprintAsync(string customerId, CheckoutRequest request, CancellationToken cancellationToken) =>
-        protection.FingerprintAsync(customerId, JsonSerializer.SerializeToUtf8Bytes(request, CommerceJsonDefaults.Options), cancellationToken);
+    private static string Fingerprint(ValidatedCheckout checkout, CheckoutRequest request) =>
+        PersonalDataProtection.Fingerprint(checkout.CustomerKey, JsonSerializer.SerializeToUtf8Bytes(request, CommerceJsonDefaults.Options));
 
     private static string NewOrderId() => $"ord_{Guid.CreateVersion7():N}";
 

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Options;
 
 namespace AsyncCommerce.Api.Checkout;
 
@@ -18,21 +19,46 @@ public static class CheckoutEndpoints
 {
     private const int MaxSmallBodyBytes = 4 * 1024;
 
-    // [Required] and [RegularExpression] only describe the header in the OpenAPI document: the acceptance checks the
-    // key itself, so that a missing or malformed one is a 400 keyed by the header's name like every other field.
+    // [Required] and [RegularExpression] only describe the header in the OpenAPI document: the handler checks the key
+    // itself, so that a missing or malformed one is a 400 keyed by the header's name like every other field.
     public static async Task<Results<CheckoutAcceptedResult, BodyRejected, ValidationProblem, ConflictProblem, UnprocessableProblem>> AcceptAsync(
         HttpRequest request,
         [FromHeader(Name = IdempotencyKey.Header), Required, RegularExpression(IdempotencyKey.Pattern)] string? idempotencyKey,
         [FromServices] CheckoutAcceptance acceptance,
+        [FromServices] IOptions<CheckoutOptions> options,
         [FromServices] DurableTaskClient workflows,
         CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(acceptance);
+        ArgumentNullException.ThrowIfNull(options);
         var started = Stopwatch.GetTimestamp();
-        var answer = await acceptance.AcceptAsync(request, idempotencyKey, workflows, cancellationToken);
+        var answer = await AnswerCheckoutAsync(request, idempotencyKey, acceptance, options.Value, workflows, cancellationToken);
         CheckoutAcceptTelemetry.Answered(answer.Result, Stopwatch.GetElapsedTime(started));
         return answer;
     }
+
+    private static async Task<Results<CheckoutAcceptedResult, BodyRejected, ValidationProblem, ConflictProblem, UnprocessableProblem>> AnswerCheckoutAsync(
+        HttpRequest request, string? idempotencyKey, CheckoutAcceptance acceptance, CheckoutOptions options, DurableTaskClient workflows, CancellationToken cancellationToken)
+    {
+        var body = await JsonRequestBody.ReadAsync<CheckoutRequest>(request, CheckoutLimits.MaxBodyBytes, cancellationToken);
+        if (IdempotencyKey.Problem(idempotencyKey) is { } keyProblem)
+            return Problems.Validation(IdempotencyKey.Header, keyProblem);
+        if (body.Problem is not null)
+            return body.Problem;
+
+        return await acceptance.AcceptAsync(idempotencyKey!, body.Value!, workflows, cancellationToken) switch
+        {
+            OrderAccepted accepted => CheckoutAccepted(accepted, options.RetryAfterSeconds),
+            CheckoutInvalid invalid => Problems.Validation(invalid.Errors),
+            KeyReusedWithDifferentBody => Problems.Unprocessable($"The {IdempotencyKey.Header} was already used with a different request body."),
+            StillBeingAccepted => Problems.Conflict($"A request with this {IdempotencyKey.Header} is still being accepted; retry shortly."),
+            var other => throw new UnreachableException($"No answer for {other.GetType().Name}."),
+        };
+    }
+
+    private static CheckoutAcceptedResult CheckoutAccepted(OrderAccepted accepted, int retryAfterSeconds) =>
+        new(new CheckoutAccepted(accepted.OrderId, nameof(OrderStatus.Accepted), CommerceRoutes.CheckoutUrl(accepted.OrderId)), retryAfterSeconds, accepted.Replayed);
 
     /// <summary>
     /// The order's read model with its ETag. With <c>If-None-Match</c> naming the current version it answers 304, after

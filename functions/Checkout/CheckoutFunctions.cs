@@ -6,6 +6,7 @@ using AsyncCommerce.Privacy;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Options;
 
 namespace AsyncCommerce.Functions.Checkout;
 
@@ -17,6 +18,7 @@ namespace AsyncCommerce.Functions.Checkout;
 /// </summary>
 public sealed class CheckoutFunctions(
     CheckoutAcceptance acceptance,
+    IOptions<CheckoutOptions> checkoutOptions,
     IOrderViewStore views,
     OrderChangeWait changes,
     IOrderEventStore events,
@@ -31,7 +33,7 @@ public sealed class CheckoutFunctions(
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return await CheckoutEndpoints.AcceptAsync(request, request.Headers[IdempotencyKey.Header], acceptance, workflows, cancellationToken);
+        return await CheckoutEndpoints.AcceptAsync(request, request.Headers[IdempotencyKey.Header], acceptance, checkoutOptions, workflows, cancellationToken);
     }
 
     [Function(nameof(CommerceRoutes.GetCheckout))]

@@ -10,7 +10,7 @@ namespace AsyncCommerce.Checkout;
 /// Validates a checkout at the edge and prices it from the catalog (never from the client). Reports every
 /// problem at once, keyed by JSON path, so a storefront can fix a request in one round trip.
 /// </summary>
-public sealed partial class CheckoutValidator(ICatalog catalog, PersonalDataProtection protection)
+public sealed partial class CheckoutValidator(ICatalog catalog, ICustomerKeyStore keys)
 {
     public async Task<CheckoutValidation> ValidateAsync(CheckoutRequest request, CancellationToken cancellationToken = default)
     {
@@ -35,9 +35,10 @@ public sealed partial class CheckoutValidator(ICatalog catalog, PersonalDataProt
         var total = new Money(lines.Sum(l => l.LineTotal), currency);
         var locationId = fulfillment.Type == FulfillmentType.Pickup ? fulfillment.StoreId! : Locations.FulfillmentCentre;
         // Sealed here, before anything is stored, so that no store and no message ever holds the contact in plain text.
-        var sealedContact = await protection.SealAsync(customerId, contact, cancellationToken);
+        var customerKey = await keys.GetOrCreateAsync(customerId, cancellationToken);
+        var sealedContact = PersonalDataProtection.Seal(customerKey, contact);
         var placed = new OrderPlaced(customerId, sealedContact, fulfillment, locationId, lines, total, [.. payments.Select(p => p.Method)]);
-        return new CheckoutValidation(new ValidatedCheckout(placed, payments), errors.ToDictionary());
+        return new CheckoutValidation(new ValidatedCheckout(placed, payments, customerKey), errors.ToDictionary());
     }
 
     /// <summary>Validates a payment method added to an order that is waiting for one.</summary>

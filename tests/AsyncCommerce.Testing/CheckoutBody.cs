@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AsyncCommerce.Checkout;
 
 namespace AsyncCommerce.Testing;
 
@@ -78,6 +79,10 @@ public sealed class CheckoutBody
     public IReadOnlyList<string> Skus() => [.. _json["lines"]!.AsArray().Select(line => line!["sku"]!.GetValue<string>())];
 
     public string ToJson() => _json.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
+
+    /// <summary>The body as the API parses it, for a test of the acceptance below HTTP.</summary>
+    public CheckoutRequest ToRequest() =>
+        JsonSerializer.Deserialize<CheckoutRequest>(ToJson(), CommerceJsonDefaults.Options) ?? throw new InvalidOperationException("A checkout body is never JSON null.");
 
     public override string ToString() => ToJson();
 

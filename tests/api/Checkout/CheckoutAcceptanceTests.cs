@@ -1,667 +1,135 @@
-using System.Net;
-using System.Text;
-using System.Text.Json.Nodes;
-using AsyncCommerce.Adapters.InMemory.Orders;
-using AsyncCommerce.Adapters.Simulated.Payments;
+using AsyncCommerce.Adapters.InMemory.Privacy;
 using AsyncCommerce.Api.Checkout;
 using AsyncCommerce.Api.Tests.Support;
 using AsyncCommerce.Checkout;
-using AsyncCommerce.Inventory;
 using AsyncCommerce.Orders;
-using AsyncCommerce.Payments;
+using AsyncCommerce.Privacy;
 using AsyncCommerce.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 
 namespace AsyncCommerce.Api.Tests.Checkout;
 
-/// <summary>POST /api/checkouts: the 202, every validation rule, media type and size, and the Idempotency-Key.</summary>
+/// <summary>
+/// The acceptance below HTTP: each outcome of a checkout and its Idempotency-Key, on the real stores and the embedded
+/// engine. What the route answers for each outcome is the AcceptCheckout*Tests' concern.
+/// </summary>
 public sealed class CheckoutAcceptanceTests
 {
-    private const string Sku = "SKU-1001";
-
     [Fact]
-    public async Task Accept_ValidCheckout_Returns202WithLocationRetryAfterAndStatusBody()
-    {
-        await using var app = new CommerceApp();
-        var http = app.CreateClient();
-
-        using var response = await http.PostCheckoutAsync(CheckoutBody.Pickup());
-
-        var accepted = await response.ReadAcceptedAsync();
-        Assert.StartsWith("ord_", accepted.OrderId, StringComparison.Ordinal);
-        Assert.Equal("Accepted", accepted.Status);
-        Assert.Equal($"/api/checkouts/{accepted.OrderId}", accepted.StatusUrl);
-        Assert.Equal(accepted.StatusUrl, response.Headers.Location?.OriginalString);
-        Assert.NotNull(response.Headers.RetryAfter?.Delta);
-        Assert.False(response.Headers.Contains(IdempotencyKey.ReplayedHeader));
-        await StockLedger.AssertBalancedAsync(app.Get<IInventoryStore>());
-    }
-
-    [Fact]
-    public async Task Accept_ValidCheckout_StatusUrlAnswersWithTheOrder()
-    {
-        await using var app = new CommerceApp();
-        var http = app.CreateClient();
-        using var response = await http.PostCheckoutAsync(CheckoutBody.Pickup());
-        var accepted = await response.ReadAcceptedAsync();
-
-        var view = await http.GetOrderAsync(accepted.OrderId);
-
-        Assert.NotNull(view);
-        Assert.Equal(accepted.OrderId, view.OrderId);
-        await StockLedger.AssertBalancedAsync(app.Get<IInventoryStore>());
-    }
-
-    [Fact]
-    public async Task Accept_ValidCheckout_AnswersBeforeAnyStockOrPaymentWork()
-    {
-        await using var app = new CommerceApp(new Dictionary<string, string?> { ["Commerce:Payment:GatewayLatency"] = "00:00:00.150" });
-        using var reservations = new Gate();
-        var gated = app.WithGatedReservations(reservations);
-        var http = gated.CreateClient();
-
-        // The saga's first step (reserve stock) waits at the gate, so whatever is visible when the 202 arrives is
-        // exactly what POST did itself. A POST that reserved stock inline would never answer: WaitAsync fails it.
-        using var response = await http.PostCheckoutAsync(CheckoutBody.Pickup()).WaitAsync(Eventually.DefaultTimeout);
-        var accepted = await response.ReadAcceptedAsync();
-
-        Assert.Equal(["OrderPlaced"], (await http.GetEventsAsync(accepted.OrderId)).Select(e => e.Type));
-        var view = (await http.GetOrderAsync(accepted.OrderId))!;
-        Assert.Equal(OrderStatus.Accepted, view.Status);
-        Assert.Equal(PaymentStatus.Pending, view.Payment.Status);
-        Assert.Empty(view.Payment.Attempts);
-        Assert.Equal(0, (await http.GetStockAsync(Sku, OrderScenarios.Store)).Reserved);
-        Assert.Empty(await gated.Services.GetRequiredService<SimulatedPaymentGateway>().ListAuthorizationsAsync());
-
-        reservations.Open();
-        await http.WaitForStatusAsync(accepted.OrderId, OrderStatus.Confirmed);
-        await StockLedger.AssertBalancedAsync(gated.Services.GetRequiredService<IInventoryStore>());
-    }
-
-    [Fact]
-    public async Task Accept_WithClientSuppliedPrices_ChargesCatalogPrices()
-    {
-        await using var app = new CommerceApp();
-        var http = app.CreateClient();
-        var body = CheckoutBody.Pickup()
-            .WithValue(JsonValue.Create(0.01m), "lines", 0, "unitPrice")
-            .With("total", new JsonObject { ["amount"] = 0.02m, ["currency"] = "USD" });
-
-        var orderId = await http.PlaceOrderAsync(body);
-
-        var view = (await http.GetOrderAsync(orderId))!;
-        Assert.Equal(129.99m, view.Lines.Single().UnitPrice);
-        Assert.Equal(259.98m, view.Lines.Single().LineTotal);
-        Assert.Equal(new Money(259.98m, "USD"), view.Total);
-        await StockLedger.AssertBalancedAsync(app.Get<IInventoryStore>());
-    }
-
-    [Theory]
-    [InlineData(1)]
-    [InlineData(100)]
-    public async Task Accept_QuantityAtTheEdgesOfTheRange_IsAccepted(int quantity)
-    {
-        await using var app = new CommerceApp();
-        var http = app.CreateClient();
-
-        using var response = await http.PostCheckoutAsync(CheckoutBody.Delivery().WithLines((Sku, quantity)));
-
-        await response.ReadAcceptedAsync();
-        await StockLedger.AssertBalancedAsync(app.Get<IInventoryStore>());
-    }
-
-    [Theory]
-    [InlineData(8)]
-    [InlineData(128)]
-    public async Task Accept_IdempotencyKeyOfEightOr128Characters_IsAccepted(int length)
-    {
-        await using var app = new CommerceApp();
-        var http = app.CreateClient();
-
-        using var response = await http.PostCheckoutAsync(CheckoutBody.Pickup().ToJson(), new string('k', length));
-
-        await response.ReadAcceptedAsync();
-        await StockLedger.AssertBalancedAsync(app.Get<IInventoryStore>());
-    }
-
-    [Fact]
-    public async Task Accept_IdempotencyKeyWithEveryAllowedPunctuation_IsAccepted()
-    {
-        await using var app = new CommerceApp();
-        var http = app.CreateClient();
-
-        using var response = await http.PostCheckoutAsync(CheckoutBody.Pickup().ToJson(), "Az09-_.:");
-
-        await response.ReadAcceptedAsync();
-        await StockLedger.AssertBalancedAsync(app.Get<IInventoryStore>());
-    }
-
-    [Fact]
-    public async Task Accept_WithoutIdempotencyKey_Returns400AndStoresNothing()
-    {
-        await using var app = new CommerceApp();
-
-        await AssertRejectedAsync(app, CheckoutBody.Pickup().ToJson(), key: null, IdempotencyKey.Header);
-    }
-
-    [Fact]
-    public async Task Accept_WithEmptyIdempotencyKey_Returns400AndStoresNothing()
-    {
-        await using var app = new CommerceApp();
-
-        await AssertRejectedAsync(app, CheckoutBody.Pickup().ToJson(), key: string.Empty, IdempotencyKey.Header);
-    }
-
-    [Fact]
-    public async Task Accept_WithSevenCharacterIdempotencyKey_Returns400AndStoresNothing()
-    {
-        await using var app = new CommerceApp();
-
-        await AssertRejectedAsync(app, CheckoutBody.Pickup().ToJson(), "abc-123", IdempotencyKey.Header);
-    }
-
-    [Fact]
-    public async Task Accept_With129CharacterIdempotencyKey_Returns400AndStoresNothing()
-    {
-        await using var app = new CommerceApp();
-
-        await AssertRejectedAsync(app, CheckoutBody.Pickup().ToJson(), new string('k', 129), IdempotencyKey.Header);
-    }
-
-    [Theory]
-    [InlineData("order key 1")]
-    [InlineData("order/key/1")]
-    [InlineData("order+key=1")]
-    [InlineData("order-key-1!")]
-    public async Task Accept_WithInvalidCharacterInIdempotencyKey_Returns400AndStoresNothing(string key)
-    {
-        await using var app = new CommerceApp();
-
-        await AssertRejectedAsync(app, CheckoutBody.Pickup().ToJson(), key, IdempotencyKey.Header);
-    }
-
-    [Fact]
-    public async Task Accept_MalformedJson_Returns400KeyedByRootAndStoresNothing()
+    public async Task AcceptAsync_ValidCheckout_PlacesTheOrderAndCompletesTheKey()
     {
         await using var app = new CommerceApp();
         var key = CommerceHttp.NewKey();
 
-        await AssertRejectedAsync(app, "this is { not json", key, "$");
-        await AssertKeyStartsAFreshOrderAsync(app, key);
+        var outcome = await AcceptAsync(app, key, CheckoutBody.Pickup());
+
+        var accepted = Assert.IsType<OrderAccepted>(outcome);
+        Assert.False(accepted.Replayed);
+        var remembered = await app.Get<IIdempotencyStore>().GetAsync(key);
+        Assert.Equal((accepted.OrderId, IdempotencyState.Completed), (remembered?.OrderId, remembered?.State));
+        await app.CreateClient().WaitForStatusAsync(accepted.OrderId, OrderStatus.Confirmed);
     }
 
     [Fact]
-    public async Task Accept_EmptyLines_Returns400KeyedByLinesAndStoresNothing()
+    public async Task AcceptAsync_SameKeyAndRequestAgain_ReplaysTheSameOrder()
     {
         await using var app = new CommerceApp();
-
-        await AssertRejectedThenKeyStillFreshAsync(app, CheckoutBody.Pickup().With("lines", new JsonArray()), "lines");
-    }
-
-    [Fact]
-    public async Task Accept_WithoutLines_Returns400KeyedByLinesAndStoresNothing()
-    {
-        await using var app = new CommerceApp();
-
-        await AssertRejectedThenKeyStillFreshAsync(app, CheckoutBody.Pickup().With("lines", null), "lines");
-    }
-
-    [Fact]
-    public async Task Accept_QuantityZero_Returns400KeyedByQuantityAndStoresNothing()
-    {
-        await using var app = new CommerceApp();
-
-        await AssertRejectedThenKeyStillFreshAsync(app, CheckoutBody.Pickup().WithLines((Sku, 0)), "lines[0].quantity");
-    }
-
-    [Fact]
-    public async Task Accept_Quantity101_Returns400KeyedByQuantityAndStoresNothing()
-    {
-        await using var app = new CommerceApp();
-
-        await AssertRejectedThenKeyStillFreshAsync(app, CheckoutBody.Pickup().WithLines((Sku, 101)), "lines[0].quantity");
-    }
-
-    [Fact]
-    public async Task Accept_NegativeQuantityOnSecondLine_Returns400KeyedBySecondLine()
-    {
-        await using var app = new CommerceApp();
-
-        await AssertRejectedThenKeyStillFreshAsync(app, CheckoutBody.Pickup().WithLines((Sku, 1), ("SKU-1002", -1)), "lines[1].quantity");
-    }
-
-    [Theory]
-    [InlineData("\"2\"")]
-    [InlineData("2.5")]
-    [InlineData("true")]
-    [InlineData("[2]")]
-    [InlineData("{ \"value\": 2 }")]
-    public async Task Accept_QuantityOfWrongJsonType_Returns400KeyedByQuantityAndStoresNothing(string quantity)
-    {
-        await using var app = new CommerceApp();
-
-        await AssertRejectedThenKeyStillFreshAsync(app, CheckoutBody.Pickup().WithValue(JsonNode.Parse(quantity), "lines", 0, "quantity"), "lines[0].quantity");
-    }
-
-    [Fact]
-    public async Task Accept_UnknownSku_Returns400KeyedBySkuAndStoresNothing()
-    {
-        await using var app = new CommerceApp();
-
-        await AssertRejectedThenKeyStillFreshAsync(app, CheckoutBody.Pickup().WithLines((Sku, 1), ("SKU-9999", 1)), "lines[1].sku");
-    }
-
-    [Fact]
-    public async Task Accept_PickupWithoutStore_Returns400KeyedByStoreIdAndStoresNothing()
-    {
-        await using var app = new CommerceApp();
-        var body = CheckoutBody.Pickup().WithFulfillment(new JsonObject { ["type"] = "pickup" });
-
-        await AssertRejectedThenKeyStillFreshAsync(app, body, "fulfillment.storeId");
-    }
-
-    [Fact]
-    public async Task Accept_PickupWithUnknownStore_Returns400KeyedByStoreIdAndStoresNothing()
-    {
-        await using var app = new CommerceApp();
-
-        await AssertRejectedThenKeyStillFreshAsync(app, CheckoutBody.Pickup("store-999"), "fulfillment.storeId");
-    }
-
-    [Fact]
-    public async Task Accept_PickupAtFulfillmentCentre_Returns400KeyedByStoreIdAndStoresNothing()
-    {
-        await using var app = new CommerceApp();
-
-        await AssertRejectedThenKeyStillFreshAsync(app, CheckoutBody.Pickup("dc-001"), "fulfillment.storeId");
-    }
-
-    [Fact]
-    public async Task Accept_DeliveryWithoutAddress_Returns400KeyedByAddressAndStoresNothing()
-    {
-        await using var app = new CommerceApp();
-        var body = CheckoutBody.Pickup().WithFulfillment(new JsonObject { ["type"] = "delivery" });
-
-        await AssertRejectedThenKeyStillFreshAsync(app, body, "fulfillment.address");
-    }
-
-    [Fact]
-    public async Task Accept_WithoutFulfillment_Returns400KeyedByFulfillmentAndStoresNothing()
-    {
-        await using var app = new CommerceApp();
-
-        await AssertRejectedThenKeyStillFreshAsync(app, CheckoutBody.Pickup().With("fulfillment", null), "fulfillment");
-    }
-
-    [Fact]
-    public async Task Accept_NoPaymentMethods_Returns400KeyedByPaymentsAndStoresNothing()
-    {
-        await using var app = new CommerceApp();
-
-        await AssertRejectedThenKeyStillFreshAsync(app, CheckoutBody.Pickup().WithPayments(), "payments");
-    }
-
-    [Fact]
-    public async Task Accept_WithoutPayments_Returns400KeyedByPaymentsAndStoresNothing()
-    {
-        await using var app = new CommerceApp();
-
-        await AssertRejectedThenKeyStillFreshAsync(app, CheckoutBody.Pickup().With("payments", null), "payments");
-    }
-
-    [Fact]
-    public async Task Accept_FivePaymentMethods_IsAccepted()
-    {
-        await using var app = new CommerceApp();
-        var body = CheckoutBody.Pickup().WithPayments([.. Enumerable.Repeat(("card", "tok_visa"), 5)]);
-
-        using var response = await app.CreateClient().PostCheckoutAsync(body);
-
-        await response.ReadAcceptedAsync();
-        await StockLedger.AssertBalancedAsync(app.Get<IInventoryStore>());
-    }
-
-    [Fact]
-    public async Task Accept_SixPaymentMethods_Returns400KeyedByPaymentsAndStoresNothing()
-    {
-        await using var app = new CommerceApp();
-        var body = CheckoutBody.Pickup().WithPayments([.. Enumerable.Repeat(("card", "tok_visa"), 6)]);
-
-        await AssertRejectedThenKeyStillFreshAsync(app, body, "payments");
-    }
-
-    [Fact]
-    public async Task Accept_UnknownPaymentMethod_Returns400KeyedByMethodAndStoresNothing()
-    {
-        await using var app = new CommerceApp();
-        var body = CheckoutBody.Pickup().WithPayments(("card", "tok_visa"), ("bitcoin", "btc_ok"));
-
-        await AssertRejectedThenKeyStillFreshAsync(app, body, "payments[1].method");
-    }
-
-    [Fact]
-    public async Task Accept_PaymentWithoutToken_Returns400KeyedByTokenAndStoresNothing()
-    {
-        await using var app = new CommerceApp();
-        var body = CheckoutBody.Pickup().With("payments", new JsonArray(new JsonObject { ["method"] = "card" }));
-
-        await AssertRejectedThenKeyStillFreshAsync(app, body, "payments[0].token");
-    }
-
-    [Fact]
-    public async Task Accept_PayInStoreOnDelivery_Returns400KeyedByMethodAndStoresNothing()
-    {
-        await using var app = new CommerceApp();
-        var body = CheckoutBody.Delivery().WithPayments(("payinstore", "store"));
-
-        await AssertRejectedThenKeyStillFreshAsync(app, body, "payments[0].method");
-    }
-
-    [Fact]
-    public async Task Accept_UnsupportedCurrency_Returns400KeyedByCurrencyAndStoresNothing()
-    {
-        await using var app = new CommerceApp();
-
-        await AssertRejectedThenKeyStillFreshAsync(app, CheckoutBody.Pickup().With("currency", "EUR"), "currency");
-    }
-
-    [Fact]
-    public async Task Accept_WithoutCurrency_Returns400KeyedByCurrencyAndStoresNothing()
-    {
-        await using var app = new CommerceApp();
-
-        await AssertRejectedThenKeyStillFreshAsync(app, CheckoutBody.Pickup().With("currency", null), "currency");
-    }
-
-    [Fact]
-    public async Task Accept_SeveralProblems_ReportsEveryPathAtOnce()
-    {
-        await using var app = new CommerceApp();
-        var body = CheckoutBody.Pickup("store-999").WithLines((Sku, 0)).WithPayments(("bitcoin", "btc_ok"));
-
-        await AssertRejectedThenKeyStillFreshAsync(app, body, "lines[0].quantity", "fulfillment.storeId", "payments[0].method");
-    }
-
-    [Fact]
-    public async Task Accept_TextPlainBody_Returns415AndStoresNothing()
-    {
-        await using var app = new CommerceApp();
-        var http = app.CreateClient();
-
-        using var response = await http.PostCheckoutAsync(CheckoutBody.Pickup().ToJson(), CommerceHttp.NewKey(), "text/plain");
-
-        // Whether this problem carries a detail is JsonRequestBodyTests' concern.
-        await response.AssertProblemAsync(HttpStatusCode.UnsupportedMediaType, requireDetail: false);
-        Assert.Equal(0, await CountWorkflowsAsync(app));
-    }
-
-    [Fact]
-    public async Task Accept_BodyWithoutContentType_Returns415AndStoresNothing()
-    {
-        await using var app = new CommerceApp();
-        var http = app.CreateClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/checkouts") { Content = new ByteArrayContent(Encoding.UTF8.GetBytes(CheckoutBody.Pickup().ToJson())) };
-        request.Headers.Add(IdempotencyKey.Header, CommerceHttp.NewKey());
-
-        using var response = await http.SendAsync(request);
-
-        await response.AssertProblemAsync(HttpStatusCode.UnsupportedMediaType);
-        Assert.Equal(0, await CountWorkflowsAsync(app));
-    }
-
-    [Fact]
-    public async Task Accept_BodyOver64KiB_Returns413AndStoresNothing()
-    {
-        await using var app = new CommerceApp();
-        var http = app.CreateClient();
-
-        using var response = await http.PostCheckoutAsync(PaddedCheckout(CheckoutLimits.MaxBodyBytes + 1), CommerceHttp.NewKey());
-
-        await response.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
-        Assert.Equal(0, await CountWorkflowsAsync(app));
-    }
-
-    [Fact]
-    public async Task Accept_BodyOfExactly64KiB_IsAccepted()
-    {
-        await using var app = new CommerceApp();
-        var http = app.CreateClient();
-
-        using var response = await http.PostCheckoutAsync(PaddedCheckout(CheckoutLimits.MaxBodyBytes), CommerceHttp.NewKey());
-
-        await response.ReadAcceptedAsync();
-        await StockLedger.AssertBalancedAsync(app.Get<IInventoryStore>());
-    }
-
-    [Fact]
-    public async Task Accept_SameKeyAndBodyAgain_ReplaysTheSameOrderWithReplayedHeader()
-    {
-        await using var app = new CommerceApp();
-        var http = app.CreateClient();
         var key = CommerceHttp.NewKey();
-        var json = CheckoutBody.Pickup().ToJson();
-        using var first = await http.PostCheckoutAsync(json, key);
-        var original = await first.Content.ReadAsStringAsync();
-        var orderId = (await first.ReadAcceptedAsync()).OrderId;
+        var first = Assert.IsType<OrderAccepted>(await AcceptAsync(app, key, CheckoutBody.Pickup()));
 
-        using var replay = await http.PostCheckoutAsync(json, key);
+        var again = await AcceptAsync(app, key, CheckoutBody.Pickup());
 
-        Assert.Equal(HttpStatusCode.Accepted, replay.StatusCode);
-        Assert.Equal(original, await replay.Content.ReadAsStringAsync());
-        Assert.Equal(["true"], replay.Headers.GetValues(IdempotencyKey.ReplayedHeader));
-        Assert.Equal($"/api/checkouts/{orderId}", replay.Headers.Location?.OriginalString);
-        Assert.NotNull(replay.Headers.RetryAfter?.Delta);
-        await http.WaitForStatusAsync(orderId, OrderStatus.Confirmed);
-        await AssertExactlyOneOrderAsync(app, http, orderId);
+        Assert.Equal(new OrderAccepted(first.OrderId, Replayed: true), again);
     }
 
     [Fact]
-    public async Task Accept_SameKeyAndBodyAfterTheOrderProgressed_StillReplaysTheAcceptedBody()
+    public async Task AcceptAsync_InvalidCheckout_IsInvalidByPathAndLeavesTheKeyUnused()
     {
         await using var app = new CommerceApp();
-        var http = app.CreateClient();
         var key = CommerceHttp.NewKey();
-        var json = CheckoutBody.Pickup().ToJson();
-        using var first = await http.PostCheckoutAsync(json, key);
-        var orderId = (await first.ReadAcceptedAsync()).OrderId;
-        await http.WaitForStatusAsync(orderId, OrderStatus.Confirmed);
 
-        using var replay = await http.PostCheckoutAsync(json, key);
+        var outcome = await AcceptAsync(app, key, CheckoutBody.Pickup("store-999").WithLines(("SKU-1001", 0)));
 
-        var replayed = await replay.ReadAcceptedAsync();
-        Assert.Equal(new CheckoutAccepted(orderId, "Accepted", $"/api/checkouts/{orderId}"), replayed);
-        await AssertExactlyOneOrderAsync(app, http, orderId);
+        var invalid = Assert.IsType<CheckoutInvalid>(outcome);
+        Assert.Equal(["fulfillment.storeId", "lines[0].quantity"], invalid.Errors.Keys.Order(StringComparer.Ordinal));
+        Assert.Null(await app.Get<IIdempotencyStore>().GetAsync(key));
     }
 
     [Fact]
-    public async Task Accept_SameKeyAndSameBodyReorderedAndIndented_ReplaysTheSameOrder()
+    public async Task AcceptAsync_SameKeyWithAnotherRequest_IsKeyReusedWithDifferentBody()
     {
         await using var app = new CommerceApp();
-        var http = app.CreateClient();
         var key = CommerceHttp.NewKey();
-        var body = CheckoutBody.Pickup();
-        var orderId = await PlaceWithKeyAsync(http, body.ToJson(), key);
-        var members = JsonNode.Parse(body.ToJson())!.AsObject().Reverse().Select(member => KeyValuePair.Create(member.Key, member.Value?.DeepClone()));
-        var reformatted = new JsonObject(members).ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
+        var first = Assert.IsType<OrderAccepted>(await AcceptAsync(app, key, CheckoutBody.Pickup()));
 
-        using var replay = await http.PostCheckoutAsync(reformatted, key);
+        var outcome = await AcceptAsync(app, key, CheckoutBody.Pickup().WithLines(("SKU-1001", 3)));
 
-        Assert.Equal(orderId, (await replay.ReadAcceptedAsync()).OrderId);
-        Assert.True(replay.Headers.Contains(IdempotencyKey.ReplayedHeader));
-        await http.WaitForStatusAsync(orderId, OrderStatus.Confirmed);
-        await AssertExactlyOneOrderAsync(app, http, orderId);
+        Assert.IsType<KeyReusedWithDifferentBody>(outcome);
+        Assert.Equal(first.OrderId, (await app.Get<IIdempotencyStore>().GetAsync(key))?.OrderId);
     }
 
     [Fact]
-    public async Task Accept_SameKeyAndBodyJustUnder24HoursLater_StillReplaysTheSameOrder()
-    {
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var app = new CommerceApp(new Dictionary<string, string?> { ["Commerce:Payment:GatewayLatency"] = "00:00:00" });
-        var clocked = app.WithServices(services => services.AddSingleton<TimeProvider>(clock));
-        var http = clocked.CreateClient();
-        var key = CommerceHttp.NewKey();
-        var json = CheckoutBody.Pickup().ToJson();
-        var orderId = await PlaceWithKeyAsync(http, json, key);
-        clock.Advance(TimeSpan.FromHours(24) - TimeSpan.FromSeconds(1));
-
-        using var replay = await http.PostCheckoutAsync(json, key);
-
-        Assert.Equal(orderId, (await replay.ReadAcceptedAsync()).OrderId);
-        Assert.True(replay.Headers.Contains(IdempotencyKey.ReplayedHeader));
-        await StockLedger.AssertBalancedAsync(clocked.Services.GetRequiredService<IInventoryStore>());
-    }
-
-    [Fact]
-    public async Task Accept_SameKeyWithDifferentBody_Returns422AndLeavesTheFirstOrderAlone()
-    {
-        await using var app = new CommerceApp();
-        var http = app.CreateClient();
-        var key = CommerceHttp.NewKey();
-        var orderId = await PlaceWithKeyAsync(http, CheckoutBody.Pickup().ToJson(), key);
-
-        using var conflicting = await http.PostCheckoutAsync(CheckoutBody.Pickup().WithLines((Sku, 3)).ToJson(), key);
-
-        await conflicting.AssertProblemAsync(HttpStatusCode.UnprocessableEntity);
-        var view = await http.WaitForStatusAsync(orderId, OrderStatus.Confirmed);
-        Assert.Equal(2, view.Lines.Single().Quantity);
-        await AssertExactlyOneOrderAsync(app, http, orderId);
-    }
-
-    [Fact]
-    public async Task Accept_DifferentKeysWithTheSameBody_PlaceTwoOrders()
-    {
-        await using var app = new CommerceApp();
-        var http = app.CreateClient();
-        var json = CheckoutBody.Pickup().ToJson();
-
-        var first = await PlaceWithKeyAsync(http, json, CommerceHttp.NewKey());
-        var second = await PlaceWithKeyAsync(http, json, CommerceHttp.NewKey());
-
-        Assert.NotEqual(first, second);
-        await http.WaitForStatusAsync(first, OrderStatus.Confirmed);
-        await http.WaitForStatusAsync(second, OrderStatus.Confirmed);
-        Assert.Equal(4, (await http.GetStockAsync(Sku, OrderScenarios.Store)).Reserved);
-        await StockLedger.AssertBalancedAsync(app.Get<IInventoryStore>());
-    }
-
-    [Fact]
-    public async Task Accept_TwentyConcurrentRequestsWithTheSameKey_AllAcceptedAsOneOrder()
-    {
-        await using var app = new CommerceApp();
-        var http = app.CreateClient();
-        var key = CommerceHttp.NewKey();
-        var json = CheckoutBody.Pickup().ToJson();
-
-        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => http.PostCheckoutAsync(json, key)));
-
-        try
-        {
-            Assert.All(responses, response => Assert.Equal(HttpStatusCode.Accepted, response.StatusCode));
-            var orderIds = await Task.WhenAll(responses.Select(async response => (await response.ReadAcceptedAsync()).OrderId));
-            var orderId = Assert.Single(orderIds.Distinct());
-            Assert.Single(responses, response => !response.Headers.Contains(IdempotencyKey.ReplayedHeader));
-            await http.WaitForStatusAsync(orderId, OrderStatus.Confirmed);
-            await AssertExactlyOneOrderAsync(app, http, orderId);
-        }
-        finally
-        {
-            foreach (var response in responses)
-                response.Dispose();
-        }
-    }
-
-    [Fact]
-    public async Task Accept_SameKeyWhileTheFirstIsStillBeingAccepted_Returns409()
+    public async Task AcceptAsync_SameRequestWhileAnotherAcceptanceHoldsTheLease_IsStillBeingAccepted()
     {
         await using var app = new CommerceApp(new Dictionary<string, string?> { ["Commerce:Checkout:DuplicateWait"] = "00:00:00" });
-        using var placements = new Gate();
-        var gated = app.WithServices(services => services.AddSingleton<IOrderEventStore>(
-            provider => new GatedOrderEventStore(provider.GetRequiredService<InMemoryOrderEventStore>(), placements)));
-        var http = gated.CreateClient();
+        var body = CheckoutBody.Delivery();
+        var fingerprint = await FingerprintOfAsync(app, body);
         var key = CommerceHttp.NewKey();
-        var json = CheckoutBody.Pickup().ToJson();
-        var first = http.PostCheckoutAsync(json, key);
-        await placements.Entered.WaitAsync(Eventually.DefaultTimeout);
+        var inFlight = new IdempotencyRecord(key, fingerprint, "ord_in_flight", IdempotencyState.InProgress, DateTimeOffset.UtcNow);
+        await app.Get<IIdempotencyStore>().ClaimAsync(inFlight);
 
-        using var duplicate = await http.PostCheckoutAsync(json, key);
+        var outcome = await AcceptAsync(app, key, body);
 
-        await duplicate.AssertProblemAsync(HttpStatusCode.Conflict);
-        placements.Open();
-        using var accepted = await first;
-        var orderId = (await accepted.ReadAcceptedAsync()).OrderId;
-        await http.WaitForStatusAsync(orderId, OrderStatus.Confirmed);
-        await StockLedger.AssertBalancedAsync(gated.Services.GetRequiredService<IInventoryStore>());
+        Assert.IsType<StillBeingAccepted>(outcome);
+        Assert.Equal(inFlight, await app.Get<IIdempotencyStore>().GetAsync(key));
     }
 
-    private static async Task<string> PlaceWithKeyAsync(HttpClient http, string json, string key)
+    [Fact]
+    public async Task AcceptAsync_NewCheckout_ReadsTheCustomersKeyOnce()
     {
-        using var response = await http.PostCheckoutAsync(json, key);
-        return (await response.ReadAcceptedAsync()).OrderId;
+        await using var app = new CommerceApp();
+        var keys = new RecordingCustomerKeyStore(new InMemoryCustomerKeyStore());
+        using var reservations = new Gate();
+        // The saga waits at its first step (reserving stock), so every read recorded is the acceptance's own: after it
+        // only a notification opens the contact, and none is due before the order is confirmed.
+        var recorded = app.WithGatedReservations(reservations)
+            .WithWebHostBuilder(builder => builder.ConfigureTestServices(services => services.AddSingleton<ICustomerKeyStore>(keys)));
+        var body = CheckoutBody.Pickup();
+
+        var outcome = await AcceptAsync(recorded.Services, CommerceHttp.NewKey(), body);
+
+        var accepted = Assert.IsType<OrderAccepted>(outcome);
+        Assert.Equal([new CustomerKeyRead(nameof(ICustomerKeyStore.GetOrCreateAsync), body.CustomerId(), KeyId: null)], keys.Reads);
+        reservations.Open();
+        await recorded.CreateClient().WaitForStatusAsync(accepted.OrderId, OrderStatus.Confirmed);
     }
 
-    /// <summary>A valid pickup checkout padded with an unknown member to exactly <paramref name="bytes"/> bytes of UTF-8.</summary>
-    private static string PaddedCheckout(int bytes)
+    [Fact]
+    public async Task AcceptAsync_SameRequestAfterTheCustomersErasure_NoLongerMatchesItsFingerprint()
     {
-        var json = CheckoutBody.Pickup().With("padding", string.Empty).ToJson();
-        var padded = json.Replace("\"padding\":\"\"", $"\"padding\":\"{new string('x', bytes - Encoding.UTF8.GetByteCount(json))}\"", StringComparison.Ordinal);
-        Assert.Equal(bytes, Encoding.UTF8.GetByteCount(padded));
-        return padded;
+        await using var app = new CommerceApp();
+        var key = CommerceHttp.NewKey();
+        var body = CheckoutBody.Pickup();
+        Assert.IsType<OrderAccepted>(await AcceptAsync(app, key, body));
+        await app.Get<ICustomerKeyStore>().DestroyAsync(body.CustomerId());
+
+        var outcome = await AcceptAsync(app, key, body);
+
+        Assert.IsType<KeyReusedWithDifferentBody>(outcome);
     }
 
-    private static async Task AssertRejectedThenKeyStillFreshAsync(CommerceApp app, CheckoutBody body, params string[] errorPaths)
+    private static Task<CheckoutOutcome> AcceptAsync(CommerceApp app, string key, CheckoutBody body) => AcceptAsync(app.Services, key, body);
+
+    private static Task<CheckoutOutcome> AcceptAsync(IServiceProvider services, string key, CheckoutBody body) =>
+        services.GetRequiredService<CheckoutAcceptance>().AcceptAsync(key, body.ToRequest(), services.GetRequiredService<DurableTaskClient>(), CancellationToken.None);
+
+    // The fingerprint is the acceptance's own business: take it from the record it wrote for the same body under another key.
+    private static async Task<string> FingerprintOfAsync(CommerceApp app, CheckoutBody body)
     {
         var key = CommerceHttp.NewKey();
-        await AssertRejectedAsync(app, body.ToJson(), key, errorPaths);
-        await AssertKeyStartsAFreshOrderAsync(app, key);
-    }
-
-    /// <summary>400 keyed by exactly <paramref name="errorPaths"/>, and nothing stored: no key, no order, no workflow, no stock touched.</summary>
-    private static async Task AssertRejectedAsync(CommerceApp app, string json, string? key, params string[] errorPaths)
-    {
-        var http = app.CreateClient();
-        var stockBefore = await http.GetInventoryAsync(Sku);
-
-        using var response = await http.PostCheckoutAsync(json, key);
-
-        await response.AssertValidationProblemAsync(errorPaths);
-        if (!string.IsNullOrEmpty(key))
-            Assert.Null(await app.Get<IIdempotencyStore>().GetAsync(key));
-        Assert.Equal(0, await CountWorkflowsAsync(app));
-        Assert.Empty(await app.Get<SimulatedPaymentGateway>().ListAuthorizationsAsync());
-        Assert.Empty(await app.Get<IOrderViewStore>().ListPickupsAsync(OrderScenarios.Store, OrderStatus.Accepted));
-        Assert.Equivalent(stockBefore, await http.GetInventoryAsync(Sku), strict: true);
-    }
-
-    /// <summary>The key of a rejected request was not remembered: a valid body with it places a new order.</summary>
-    private static async Task AssertKeyStartsAFreshOrderAsync(CommerceApp app, string key)
-    {
-        var http = app.CreateClient();
-
-        using var response = await http.PostCheckoutAsync(CheckoutBody.Pickup().ToJson(), key);
-
-        var accepted = await response.ReadAcceptedAsync();
-        Assert.False(response.Headers.Contains(IdempotencyKey.ReplayedHeader));
-        await http.WaitForStatusAsync(accepted.OrderId, OrderStatus.Confirmed);
-        await StockLedger.AssertBalancedAsync(app.Get<IInventoryStore>());
-    }
-
-    /// <summary>One order for the key: one OrderPlaced on its stream, one workflow, one authorization at the gateway.</summary>
-    private static async Task AssertExactlyOneOrderAsync(CommerceApp app, HttpClient http, string orderId)
-    {
-        Assert.Single(await http.GetEventsAsync(orderId), e => e.Type == nameof(OrderPlaced));
-        Assert.Equal(1, await CountWorkflowsAsync(app));
-        var authorization = Assert.Single(await app.Get<SimulatedPaymentGateway>().ListAuthorizationsAsync());
-        Assert.Equal(orderId, authorization.OrderId);
-        await StockLedger.AssertBalancedAsync(app.Get<IInventoryStore>());
-    }
-
-    private static async Task<int> CountWorkflowsAsync(CommerceApp app)
-    {
-        var count = 0;
-        await foreach (var _ in app.Workflows.GetAllInstancesAsync())
-            count++;
-        return count;
+        Assert.IsType<OrderAccepted>(await AcceptAsync(app, key, body));
+        return (await app.Get<IIdempotencyStore>().GetAsync(key))!.RequestFingerprint;
     }
 }

@@ -9,7 +9,7 @@ namespace AsyncCommerce.Orchestrations.Tests.Checkout;
 
 public sealed class CheckoutValidatorTests
 {
-    private readonly CheckoutValidator _validator = new(new FixedCatalog(SeedData.Items, SeedData.Stores), OrderEventsBuilder.Protection);
+    private readonly CheckoutValidator _validator = new(new FixedCatalog(SeedData.Items, SeedData.Stores), OrderEventsBuilder.CustomerKeys);
 
     // ---- a valid checkout ----
 
@@ -121,6 +121,16 @@ public sealed class CheckoutValidatorTests
         var placed = JsonSerializer.Serialize<OrderEventData>(validation.Checkout!.Order, CommerceJsonDefaults.Options);
         Assert.DoesNotContain("example.com", placed, StringComparison.Ordinal);
         Assert.DoesNotContain("5551234567", placed, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ValidateAsync_ValidCheckout_CarriesTheCurrentKeyTheContactIsSealedUnder()
+    {
+        var validation = await _validator.ValidateAsync(PickupCheckout());
+
+        var checkout = validation.Checkout!;
+        Assert.Equal(await OrderEventsBuilder.CustomerKeys.GetOrCreateAsync(checkout.Order.CustomerId), checkout.CustomerKey);
+        Assert.Equal(checkout.CustomerKey.KeyId, checkout.Order.Contact.KeyId);
     }
 
     private static async Task<Contact?> OpenedContactAsync(CheckoutValidation validation) =>
