@@ -115,6 +115,44 @@ public abstract class OrderViewStoreBehaviour : PortBehaviour<IOrderViewStore>
     }
 
     [BehaviourFact]
+    public async Task ListPickups_AfterAnOrderMovesToAnotherStatus_ListsItUnderItsNewStatusOnly()
+    {
+        var orderId = NewId("order");
+        await Port.SaveAsync(OrderFacts.View(orderId, OrderFacts.Pickup(_storeId), OrderStatus.Confirmed, version: 2));
+        await Port.SaveAsync(OrderFacts.View(orderId, OrderFacts.Pickup(_storeId), OrderStatus.ReadyForPickup, version: 3));
+
+        Assert.Empty(await Port.ListPickupsAsync(_storeId, OrderStatus.Confirmed));
+        Assert.Equal([(orderId, OrderStatus.ReadyForPickup)], (await Port.ListPickupsAsync(_storeId, OrderStatus.ReadyForPickup)).Select(v => (v.OrderId, v.Status)));
+
+        await Port.SaveAsync(OrderFacts.View(orderId, OrderFacts.Pickup(_storeId), OrderStatus.Completed, version: 4));
+
+        Assert.Empty(await Port.ListPickupsAsync(_storeId, status: null));
+        Assert.Equal([orderId], (await Port.ListPickupsAsync(_storeId, OrderStatus.Completed)).Select(v => v.OrderId));
+    }
+
+    [BehaviourFact]
+    public async Task ListPickups_WhenAnOlderViewArrivesLate_ListsTheOrderUnderItsLatestStatus()
+    {
+        var orderId = NewId("order");
+        await Port.SaveAsync(OrderFacts.View(orderId, OrderFacts.Pickup(_storeId), OrderStatus.ReadyForPickup, version: 3));
+        await Port.SaveAsync(OrderFacts.View(orderId, OrderFacts.Pickup(_storeId), OrderStatus.Confirmed, version: 2));
+
+        Assert.Empty(await Port.ListPickupsAsync(_storeId, OrderStatus.Confirmed));
+        Assert.Equal([orderId], (await Port.ListPickupsAsync(_storeId, OrderStatus.ReadyForPickup)).Select(v => v.OrderId));
+    }
+
+    [BehaviourFact]
+    public async Task ListPickups_WithTwoStores_ListsEachStoresOrdersOnlyInItsOwnQueue()
+    {
+        var otherStoreId = NewId("store");
+        var here = await SaveAsync(OrderFacts.Pickup(_storeId), OrderStatus.Confirmed);
+        var there = await SaveAsync(OrderFacts.Pickup(otherStoreId), OrderStatus.Confirmed);
+
+        Assert.Equal([here.OrderId], (await Port.ListPickupsAsync(_storeId, status: null)).Select(v => v.OrderId));
+        Assert.Equal([there.OrderId], (await Port.ListPickupsAsync(otherStoreId, status: null)).Select(v => v.OrderId));
+    }
+
+    [BehaviourFact]
     public async Task ListPickups_UnknownStore_ReturnsEmpty()
     {
         Assert.Empty(await Port.ListPickupsAsync(NewId("store"), status: null));
