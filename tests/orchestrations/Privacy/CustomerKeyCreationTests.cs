@@ -4,7 +4,8 @@ namespace AsyncCommerce.Orchestrations.Tests.Privacy;
 
 public sealed class CustomerKeyCreationTests
 {
-    private const string CustomerId = "cust-42";
+    // Any customer: the loop only passes the id through to the store.
+    private static readonly string CustomerId = $"cust-{Guid.NewGuid():N}";
 
     [Fact]
     public async Task GetOrCreate_WhenTheCustomerHasAKey_ReturnsItWithoutInserting()

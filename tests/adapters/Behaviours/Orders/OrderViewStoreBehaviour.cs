@@ -118,27 +118,27 @@ public abstract class OrderViewStoreBehaviour : PortBehaviour<IOrderViewStore>
     public async Task ListPickups_AfterAnOrderMovesToAnotherStatus_ListsItUnderItsNewStatusOnly()
     {
         var orderId = NewId("order");
-        await Port.SaveAsync(OrderFacts.View(orderId, OrderFacts.Pickup(_storeId), OrderStatus.Confirmed, version: 2));
-        await Port.SaveAsync(OrderFacts.View(orderId, OrderFacts.Pickup(_storeId), OrderStatus.ReadyForPickup, version: 3));
+        await SavePickupAsync(orderId, OrderStatus.Confirmed, version: 2);
+        await SavePickupAsync(orderId, OrderStatus.ReadyForPickup, version: 3);
 
-        Assert.Empty(await Port.ListPickupsAsync(_storeId, OrderStatus.Confirmed));
-        Assert.Equal([(orderId, OrderStatus.ReadyForPickup)], (await Port.ListPickupsAsync(_storeId, OrderStatus.ReadyForPickup)).Select(v => (v.OrderId, v.Status)));
+        Assert.Empty(await ListedAsync(OrderStatus.Confirmed));
+        Assert.Equal([orderId], await ListedAsync(OrderStatus.ReadyForPickup));
 
-        await Port.SaveAsync(OrderFacts.View(orderId, OrderFacts.Pickup(_storeId), OrderStatus.Completed, version: 4));
+        await SavePickupAsync(orderId, OrderStatus.Completed, version: 4);
 
-        Assert.Empty(await Port.ListPickupsAsync(_storeId, status: null));
-        Assert.Equal([orderId], (await Port.ListPickupsAsync(_storeId, OrderStatus.Completed)).Select(v => v.OrderId));
+        Assert.Empty(await ListedAsync(status: null));
+        Assert.Equal([orderId], await ListedAsync(OrderStatus.Completed));
     }
 
     [BehaviourFact]
     public async Task ListPickups_WhenAnOlderViewArrivesLate_ListsTheOrderUnderItsLatestStatus()
     {
-        var orderId = NewId("order");
-        await Port.SaveAsync(OrderFacts.View(orderId, OrderFacts.Pickup(_storeId), OrderStatus.ReadyForPickup, version: 3));
-        await Port.SaveAsync(OrderFacts.View(orderId, OrderFacts.Pickup(_storeId), OrderStatus.Confirmed, version: 2));
+        var latest = OrderFacts.View(NewId("order"), OrderFacts.Pickup(_storeId), OrderStatus.ReadyForPickup, version: 3);
+        await Port.SaveAsync(latest);
+        await Port.SaveAsync(latest with { Status = OrderStatus.Confirmed, Version = 2 });
 
-        Assert.Empty(await Port.ListPickupsAsync(_storeId, OrderStatus.Confirmed));
-        Assert.Equal([orderId], (await Port.ListPickupsAsync(_storeId, OrderStatus.ReadyForPickup)).Select(v => v.OrderId));
+        Assert.Equal([latest.OrderId], await ListedAsync(OrderStatus.ReadyForPickup));
+        Assert.Empty(await ListedAsync(OrderStatus.Confirmed));
     }
 
     [BehaviourFact]
@@ -157,6 +157,12 @@ public abstract class OrderViewStoreBehaviour : PortBehaviour<IOrderViewStore>
     {
         Assert.Empty(await Port.ListPickupsAsync(NewId("store"), status: null));
     }
+
+    private Task SavePickupAsync(string orderId, OrderStatus status, int version) =>
+        Port.SaveAsync(OrderFacts.View(orderId, OrderFacts.Pickup(_storeId), status, version: version));
+
+    private async Task<IEnumerable<string>> ListedAsync(OrderStatus? status) =>
+        (await Port.ListPickupsAsync(_storeId, status)).Select(view => view.OrderId);
 
     private async Task<OrderView> SaveAsync(Fulfillment fulfillment, OrderStatus status, DateTimeOffset? createdAt = null)
     {
