@@ -47,7 +47,7 @@ public static class CosmosServiceCollectionExtensions
         AddStore<IOrderEventStore, CosmosOrderEventStore>(services, (provider, containers) => new(containers.OrderEvents, ConflictRetry(provider), Time(provider)));
         AddStore<IOrderViewStore, CosmosOrderViewStore>(services, (provider, containers) => new(containers.OrderViews, ConflictRetry(provider), Time(provider)));
         AddStore<IInventoryStore, CosmosInventoryStore>(services, (provider, containers) => new(containers.Inventory, ConflictRetry(provider), Time(provider)));
-        AddStore<IIdempotencyStore, CosmosIdempotencyStore>(services, (provider, containers) => new(containers.Idempotency, ConflictRetry(provider), Time(provider)));
+        AddStore<IIdempotencyStore, CosmosIdempotencyStore>(services, (provider, containers) => new(containers.Idempotency, ConflictRetry(provider), Time(provider), IdempotencyRetention(provider)));
         AddStore<INotificationLog, CosmosNotificationLog>(services, (_, containers) => new(containers.Notifications));
         AddStore<ICustomerKeyStore, CosmosCustomerKeyStore>(services, (_, containers) => new(containers.CustomerKeys));
         services.AddHostedService<CosmosInventorySeeder>();
@@ -89,6 +89,9 @@ public static class CosmosServiceCollectionExtensions
     private static CosmosConflictRetryOptions ConflictRetry(IServiceProvider provider) => Options(provider).ConflictRetry;
 
     private static TimeProvider Time(IServiceProvider provider) => provider.GetRequiredService<TimeProvider>();
+
+    // The host binds and validates Commerce:Checkout (AddCommerceWorkflows); unbound, it is the contract's default.
+    private static TimeSpan IdempotencyRetention(IServiceProvider provider) => provider.GetRequiredService<IOptions<IdempotencyOptions>>().Value.IdempotencyRetention;
 
     private static void AddStore<TPort, TStore>(IServiceCollection services, Func<IServiceProvider, CosmosContainers, TStore> create)
         where TPort : class

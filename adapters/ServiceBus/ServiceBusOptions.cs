@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using AsyncCommerce.Notifications;
 using Azure.Messaging.ServiceBus;
 using Microsoft.Extensions.Options;
 
@@ -54,6 +55,9 @@ public sealed class ServiceBusOptions : IValidatableObject
 
     /// <summary>The longest wait before abandoning; keep it well below <see cref="MaxAutoLockRenewalDuration"/>.</summary>
     public TimeSpan MaxRedeliveryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The wait before abandoning a failed message, per delivery: <see cref="RedeliveryDelay"/> doubling up to <see cref="MaxRedeliveryDelay"/>.</summary>
+    public RedeliveryBackoff ToRedeliveryBackoff() => new(RedeliveryDelay, MaxRedeliveryDelay);
 
     /// <summary>How the client retries transient failures (throttling, timeouts, lost connections) of every send and settle.</summary>
     [Required(ErrorMessage = $"{Section}:{nameof(Retry)} must not be null.")]

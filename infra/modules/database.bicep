@@ -79,7 +79,8 @@ resource containers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/containe
             version: 2
           }
         },
-        // Items expire only in the containers that declare a TTL (idempotency keys); elsewhere TTL stays off.
+        // Time to live is on only where the names file declares it (idempotency keys: -1, on with no default, each
+        // item carries its own ttl from Commerce:Checkout:IdempotencyRetention); elsewhere it stays off.
         contains(container.value, 'defaultTimeToLiveSeconds')
           ? { defaultTtl: container.value.defaultTimeToLiveSeconds }
           : {}

@@ -12,8 +12,8 @@ namespace AsyncCommerce.Adapters.AzureStorage.Checkout;
 /// is a compare-and-set.
 /// </summary>
 /// <remarks>
-/// Azure Tables has no time to live: keys stay until <see cref="PurgeOlderThanAsync"/> deletes them (the Cosmos
-/// container forgets them after 48 h by itself); <see cref="IdempotencyKeyPurger"/> runs it.
+/// Azure Tables has no time to live: keys stay until <see cref="PurgeOlderThanAsync"/> deletes them (on Cosmos DB
+/// each key carries the same retention as its own time to live); <see cref="IdempotencyKeyPurger"/> runs it.
 /// </remarks>
 public sealed class TableIdempotencyStore : IIdempotencyStore
 {

@@ -12,36 +12,12 @@ namespace AsyncCommerce.Adapters.AzureStorage.Privacy;
 /// </summary>
 public sealed class TableCustomerKeyStore : ICustomerKeyStore
 {
-    // Each round ends with the key read, or with a create racing a destroy; two rivals cannot keep that up for long.
-    private const int MaxRounds = 10;
-
     private readonly TableClient _table;
 
     public TableCustomerKeyStore(TableClient table) => _table = table ?? throw new ArgumentNullException(nameof(table));
 
-    public async Task<CustomerKey> GetOrCreateAsync(string customerId, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(customerId);
-        for (var round = 0; round < MaxRounds; round++)
-        {
-            // Read first: every checkout after a customer's first finds the key, at one request.
-            if (await ReadAsync(customerId, cancellationToken) is { } existing)
-                return existing;
-
-            var created = CustomerKey.New(customerId);
-            try
-            {
-                await _table.AddEntityAsync(CustomerKeyEntity.From(created), cancellationToken);
-                return created;
-            }
-            catch (RequestFailedException error) when (error.Status == (int)HttpStatusCode.Conflict)
-            {
-                // Another caller created it first: the next round reads theirs.
-            }
-        }
-
-        throw new InvalidOperationException($"Customer {customerId}: no data key could be read or created in {MaxRounds} rounds.");
-    }
+    public Task<CustomerKey> GetOrCreateAsync(string customerId, CancellationToken cancellationToken = default) =>
+        CustomerKeyCreation.GetOrCreateAsync(customerId, ReadAsync, TryInsertAsync, cancellationToken);
 
     public async Task<CustomerKey?> FindAsync(string customerId, string keyId, CancellationToken cancellationToken = default)
     {
@@ -61,6 +37,20 @@ public sealed class TableCustomerKeyStore : ICustomerKeyStore
         catch (RequestFailedException error) when (error.Status == (int)HttpStatusCode.NotFound)
         {
             // Never had a key, or already destroyed: erased either way.
+        }
+    }
+
+    private async Task<bool> TryInsertAsync(CustomerKey key, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _table.AddEntityAsync(CustomerKeyEntity.From(key), cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException error) when (error.Status == (int)HttpStatusCode.Conflict)
+        {
+            // Another caller created it first.
+            return false;
         }
     }
 

@@ -5,10 +5,11 @@ using Microsoft.Azure.Cosmos;
 namespace AsyncCommerce.Adapters.Cosmos.Checkout;
 
 /// <summary>
-/// Idempotency keys, one document per key (id and partition = the key) in a container whose default time to live
-/// (<c>azure-names.json</c>, 48 h) forgets them after the contract's 24 hours. A claim is a create: exactly one
-/// concurrent claimant gets it, the others read the winner. A replace is conditional on the ETag of the record the
-/// caller expects, so it is a compare-and-set.
+/// Idempotency keys, one document per key (id and partition = the key). Each document carries its own time to live,
+/// <see cref="IdempotencyOptions.IdempotencyRetention"/>, so the one setting that tells the API how long a key is
+/// remembered also tells Cosmos DB when to forget it (the container has time to live on, with no default of its own:
+/// <c>azure-names.json</c>). A claim is a create: exactly one concurrent claimant gets it, the others read the winner.
+/// A replace is conditional on the ETag of the record the caller expects, so it is a compare-and-set.
 /// </summary>
 public sealed class CosmosIdempotencyStore : IIdempotencyStore
 {
@@ -17,11 +18,17 @@ public sealed class CosmosIdempotencyStore : IIdempotencyStore
 
     private readonly Container _container;
     private readonly ConflictRetry _retry;
+    private readonly int _timeToLiveSeconds;
 
-    public CosmosIdempotencyStore(Container container, CosmosConflictRetryOptions? conflictRetry = null, TimeProvider? timeProvider = null)
+    /// <param name="container">The idempotency-keys container.</param>
+    /// <param name="conflictRetry">How lost races are retried.</param>
+    /// <param name="timeProvider">The clock the retries' backoffs wait on.</param>
+    /// <param name="retention">How long a key is remembered after its last write; <see cref="IdempotencyOptions"/>' default when null.</param>
+    public CosmosIdempotencyStore(Container container, CosmosConflictRetryOptions? conflictRetry = null, TimeProvider? timeProvider = null, TimeSpan? retention = null)
     {
         _container = container ?? throw new ArgumentNullException(nameof(container));
         _retry = (conflictRetry ?? new CosmosConflictRetryOptions()).ToRetry(timeProvider ?? TimeProvider.System);
+        _timeToLiveSeconds = IdempotencyDocument.TimeToLiveSeconds(retention ?? new IdempotencyOptions().IdempotencyRetention);
     }
 
     public Task<IdempotencyRecord> ClaimAsync(IdempotencyRecord candidate, CancellationToken cancellationToken = default)
@@ -30,7 +37,7 @@ public sealed class CosmosIdempotencyStore : IIdempotencyStore
         ArgumentException.ThrowIfNullOrEmpty(candidate.Key);
         return _retry.RunAsync($"Claim idempotency key {candidate.Key}", async token =>
         {
-            var document = IdempotencyDocument.From(candidate);
+            var document = IdempotencyDocument.From(candidate, _timeToLiveSeconds);
             var partition = new PartitionKey(document.Id);
             if (await _container.TryCreateAsync(document, partition, token) is not null)
                 return Attempt.Done(candidate);
@@ -51,7 +58,7 @@ public sealed class CosmosIdempotencyStore : IIdempotencyStore
 
         return _retry.RunAsync($"Replace idempotency key {expected.Key}", async token =>
         {
-            var document = IdempotencyDocument.From(replacement);
+            var document = IdempotencyDocument.From(replacement, _timeToLiveSeconds);
             var partition = new PartitionKey(document.Id);
             var stored = await _container.ReadOrNullAsync<IdempotencyDocument>(document.Id, partition, token);
             if (stored is null || stored.Document.ToRecord() != expected)
@@ -70,13 +77,23 @@ public sealed class CosmosIdempotencyStore : IIdempotencyStore
     }
 }
 
-/// <summary>The stored record; the item's time to live is the container's default, counted from the last write.</summary>
-internal sealed record IdempotencyDocument(string Id, string Key, string RequestFingerprint, string OrderId, IdempotencyState State, DateTimeOffset ClaimedAt)
+/// <summary>
+/// The stored record, with <paramref name="Ttl"/>: Cosmos DB's per-item time to live in seconds, counted from the last
+/// write, so a key lives at least the retention after its claim.
+/// </summary>
+internal sealed record IdempotencyDocument(string Id, string Key, string RequestFingerprint, string OrderId, IdempotencyState State, DateTimeOffset ClaimedAt, int Ttl)
 {
     public static string IdOf(string key) => CosmosId.Escape(key);
 
-    public static IdempotencyDocument From(IdempotencyRecord record) =>
-        new(IdOf(record.Key), record.Key, record.RequestFingerprint, record.OrderId, record.State, record.ClaimedAt);
+    public static IdempotencyDocument From(IdempotencyRecord record, int ttl) =>
+        new(IdOf(record.Key), record.Key, record.RequestFingerprint, record.OrderId, record.State, record.ClaimedAt, ttl);
+
+    // Cosmos DB takes whole seconds up to int.MaxValue (68 years); rounding up never forgets a key early.
+    public static int TimeToLiveSeconds(TimeSpan retention)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(retention, TimeSpan.Zero);
+        return (int)Math.Min(int.MaxValue, Math.Ceiling(retention.TotalSeconds));
+    }
 
     public IdempotencyRecord ToRecord() => new(Key, RequestFingerprint, OrderId, State, ClaimedAt);
 }

@@ -15,29 +15,12 @@ public sealed class CosmosCustomerKeyStore : ICustomerKeyStore
     /// <summary>The partition key path the documents of this store are written for.</summary>
     public const string PartitionKeyPath = "/customerId";
 
-    // Each round ends with the key read, or with a create racing a destroy; two rivals cannot keep that up for long.
-    private const int MaxRounds = 10;
-
     private readonly Container _container;
 
     public CosmosCustomerKeyStore(Container container) => _container = container ?? throw new ArgumentNullException(nameof(container));
 
-    public async Task<CustomerKey> GetOrCreateAsync(string customerId, CancellationToken cancellationToken = default)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(customerId);
-        for (var round = 0; round < MaxRounds; round++)
-        {
-            // Read first: every checkout after a customer's first finds the key, at one request.
-            if (await ReadAsync(customerId, cancellationToken) is { } existing)
-                return existing;
-
-            var created = CustomerKey.New(customerId);
-            if (await _container.TryCreateAsync(CustomerKeyDocument.From(created), new PartitionKey(customerId), cancellationToken) is not null)
-                return created;
-        }
-
-        throw new InvalidOperationException($"Customer {customerId}: no data key could be read or created in {MaxRounds} rounds.");
-    }
+    public Task<CustomerKey> GetOrCreateAsync(string customerId, CancellationToken cancellationToken = default) =>
+        CustomerKeyCreation.GetOrCreateAsync(customerId, ReadAsync, TryCreateAsync, cancellationToken);
 
     public async Task<CustomerKey?> FindAsync(string customerId, string keyId, CancellationToken cancellationToken = default)
     {
@@ -59,6 +42,9 @@ public sealed class CosmosCustomerKeyStore : ICustomerKeyStore
             // Never had a key, or already destroyed: erased either way.
         }
     }
+
+    private async Task<bool> TryCreateAsync(CustomerKey key, CancellationToken cancellationToken) =>
+        await _container.TryCreateAsync(CustomerKeyDocument.From(key), new PartitionKey(key.CustomerId), cancellationToken) is not null;
 
     private async Task<CustomerKey?> ReadAsync(string customerId, CancellationToken cancellationToken)
     {

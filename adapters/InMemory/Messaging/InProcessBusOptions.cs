@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using AsyncCommerce.Notifications;
 
 namespace AsyncCommerce.Adapters.InMemory.Messaging;
 
@@ -13,6 +14,9 @@ public sealed class InProcessBusOptions
 
     [SettingRange(typeof(TimeSpan), DurationBounds.Zero, DurationBounds.Max, ErrorMessage = $"{Section}:{nameof(RedeliveryDelay)} must not be negative.")]
     public TimeSpan RedeliveryDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>The wait between deliveries of a failed message: <see cref="RedeliveryDelay"/> every time.</summary>
+    public RedeliveryBackoff ToRedeliveryBackoff() => RedeliveryBackoff.Fixed(RedeliveryDelay);
 
     /// <summary>Messages handled at once; each order's events stay in one lane, so they stay in order.</summary>
     [SettingRange(1, 256, ErrorMessage = $"{Section}:{nameof(MaxConcurrency)} must be between 1 and 256.")]

@@ -67,18 +67,20 @@ public sealed partial class NotificationDispatcher(
 
     private static readonly ResiliencePropertyKey<OrderEvent> Delivered = new("order-event");
 
-    // Every failure is redelivered while the host runs, after a fixed delay, up to the delivery count; a failure while
-    // stopping is not (the event is lost with the process, as the contract of an in-process bus says).
+    // Every failure is redelivered while the host runs, after the bus's backoff, up to the delivery count; a failure
+    // while stopping is not (the event is lost with the process, as the contract of an in-process bus says).
     private static ResiliencePipeline Redelivery(InProcessBusOptions settings, TimeProvider clock, ILogger logger)
     {
         if (settings.MaxDeliveryCount == 1)
             return ResiliencePipeline.Empty;
 
+        var backoff = settings.ToRedeliveryBackoff();
         return new ResiliencePipelineBuilder { TimeProvider = clock }
             .AddRetry(new RetryStrategyOptions
             {
                 MaxRetryAttempts = settings.MaxDeliveryCount - 1,
-                DelayGenerator = _ => ValueTask.FromResult<TimeSpan?>(settings.RedeliveryDelay),
+                // Polly numbers retries from 0: retry n follows the failure of delivery n + 1.
+                DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(backoff.After(args.AttemptNumber + 1)),
                 ShouldHandle = static args => ValueTask.FromResult(args.Outcome.Exception is not null && !args.Context.CancellationToken.IsCancellationRequested),
                 OnRetry = args =>
                 {

@@ -127,13 +127,7 @@ public sealed partial class NotificationMessageHandler(
         }
     }
 
-    private TimeSpan RedeliveryDelay(int deliveryCount)
-    {
-        var settings = options.Value;
-        var doublings = Math.Clamp(deliveryCount - 1, 0, 30);
-        var delay = settings.RedeliveryDelay * Math.Pow(2, doublings);
-        return delay < settings.MaxRedeliveryDelay ? delay : settings.MaxRedeliveryDelay;
-    }
+    private TimeSpan RedeliveryDelay(int deliveryCount) => options.Value.ToRedeliveryBackoff().After(deliveryCount);
 
     [LoggerMessage(EventId = 4111, EventName = "NotificationMessageCompleted", Level = LogLevel.Debug, Message = "Order {OrderId}: event {Sequence} ({EventType}) handled for {Channel} on delivery {DeliveryCount}; completing")]
     private partial void LogCompleted(string orderId, int sequence, string eventType, NotificationChannel channel, int deliveryCount);

@@ -115,10 +115,54 @@ public abstract class OrderViewStoreBehaviour : PortBehaviour<IOrderViewStore>
     }
 
     [BehaviourFact]
+    public async Task ListPickups_AfterAnOrderMovesToAnotherStatus_ListsItUnderItsNewStatusOnly()
+    {
+        var orderId = NewId("order");
+        await SavePickupAsync(orderId, OrderStatus.Confirmed, version: 2);
+        await SavePickupAsync(orderId, OrderStatus.ReadyForPickup, version: 3);
+
+        Assert.Empty(await ListedAsync(OrderStatus.Confirmed));
+        Assert.Equal([orderId], await ListedAsync(OrderStatus.ReadyForPickup));
+
+        await SavePickupAsync(orderId, OrderStatus.Completed, version: 4);
+
+        Assert.Empty(await ListedAsync(status: null));
+        Assert.Equal([orderId], await ListedAsync(OrderStatus.Completed));
+    }
+
+    [BehaviourFact]
+    public async Task ListPickups_WhenAnOlderViewArrivesLate_ListsTheOrderUnderItsLatestStatus()
+    {
+        var latest = OrderFacts.View(NewId("order"), OrderFacts.Pickup(_storeId), OrderStatus.ReadyForPickup, version: 3);
+        await Port.SaveAsync(latest);
+        await Port.SaveAsync(latest with { Status = OrderStatus.Confirmed, Version = 2 });
+
+        Assert.Equal([latest.OrderId], await ListedAsync(OrderStatus.ReadyForPickup));
+        Assert.Empty(await ListedAsync(OrderStatus.Confirmed));
+    }
+
+    [BehaviourFact]
+    public async Task ListPickups_WithTwoStores_ListsEachStoresOrdersOnlyInItsOwnQueue()
+    {
+        var otherStoreId = NewId("store");
+        var here = await SaveAsync(OrderFacts.Pickup(_storeId), OrderStatus.Confirmed);
+        var there = await SaveAsync(OrderFacts.Pickup(otherStoreId), OrderStatus.Confirmed);
+
+        Assert.Equal([here.OrderId], (await Port.ListPickupsAsync(_storeId, status: null)).Select(v => v.OrderId));
+        Assert.Equal([there.OrderId], (await Port.ListPickupsAsync(otherStoreId, status: null)).Select(v => v.OrderId));
+    }
+
+    [BehaviourFact]
     public async Task ListPickups_UnknownStore_ReturnsEmpty()
     {
         Assert.Empty(await Port.ListPickupsAsync(NewId("store"), status: null));
     }
+
+    private Task SavePickupAsync(string orderId, OrderStatus status, int version) =>
+        Port.SaveAsync(OrderFacts.View(orderId, OrderFacts.Pickup(_storeId), status, version: version));
+
+    private async Task<IEnumerable<string>> ListedAsync(OrderStatus? status) =>
+        (await Port.ListPickupsAsync(_storeId, status)).Select(view => view.OrderId);
 
     private async Task<OrderView> SaveAsync(Fulfillment fulfillment, OrderStatus status, DateTimeOffset? createdAt = null)
     {

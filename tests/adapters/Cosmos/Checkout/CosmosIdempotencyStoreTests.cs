@@ -69,6 +69,25 @@ public sealed class CosmosIdempotencyStoreTests
     }
 
     [Fact]
+    public async Task ClaimAndReplace_WithTheRetentionSetting_GiveEveryWriteThatRetentionAsItsTimeToLiveInSeconds()
+    {
+        var store = new CosmosIdempotencyStore(_container.Object, ConflictRetries.RetryAtOnce(), retention: TimeSpan.FromHours(36));
+        var inProgress = await store.ClaimAsync(Record("order-1"));
+
+        await store.TryReplaceAsync(inProgress, inProgress with { State = IdempotencyState.Completed });
+
+        Assert.Equal([("Create", 129_600), ("Replace", 129_600)], _container.Writes.Select(write => (write.Operation, (int)write.Document!["ttl"]!)));
+    }
+
+    [Fact]
+    public async Task Claim_WithoutARetentionSetting_GivesTheKeyTheContractsDayAsItsTimeToLive()
+    {
+        await Store().ClaimAsync(Record("order-1"));
+
+        Assert.Equal(86_400, (int)Assert.Single(_container.Writes).Document!["ttl"]!);
+    }
+
+    [Fact]
     public async Task Claim_KeyWithCharactersCosmosRefusesInIds_StoresItUnderAnEscapedId()
     {
         var store = Store();

@@ -198,6 +198,30 @@ public sealed class NotificationMessageHandlerTests
         Assert.Equal([new Settled(SettlementAction.Abandon, confirmed.EventId)], harness.Settlements.Settled);
     }
 
+    [Theory]
+    [InlineData(1, 1.0)]
+    [InlineData(2, 2.0)]
+    [InlineData(3, 4.0)]
+    [InlineData(4, 8.0)]
+    [InlineData(5, 16.0)]
+    [InlineData(6, 30.0)]
+    [InlineData(9, 30.0)]
+    public async Task Handle_WhenDeliveryFailsBeforeTheLast_WaitsTheDefaultBackoffDoublingFromOneSecondToThirtyBeforeAbandoning(int deliveryCount, double seconds)
+    {
+        var clock = new FakeTimeProvider(NotificationHarness.Epoch);
+        var harness = new NotificationHarness(new RecordingNotificationSender(RecordingNotificationSender.AlwaysFail), clock, new ServiceBusOptions());
+        var confirmed = await harness.ConfirmedOrderAsync();
+        var backoff = TimeSpan.FromSeconds(seconds);
+
+        var handling = harness.DeliverAsync(ReceivedMessages.For(confirmed, deliveryCount: deliveryCount));
+        clock.Advance(backoff - TimeSpan.FromMilliseconds(1));
+        Assert.Empty(harness.Settlements.Settled);
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        await handling.WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal([new Settled(SettlementAction.Abandon, confirmed.EventId)], harness.Settlements.Settled);
+    }
+
     [Fact]
     public async Task Handle_FromASessionProcessor_SettlesThroughTheSessionReceiver()
     {
