@@ -74,8 +74,8 @@ public static class LocalCommerceHost
             StatusCodeSelector = error => error is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
         });
         app.UseStatusCodePages();
-        if (app.Services.GetService<AcceptsInFlight>() is not null)
-            app.UseMiddleware<AcceptsInFlight>();
+        if (app.Services.GetService<CheckoutArrivals>() is not null)
+            app.UseMiddleware<CheckoutArrivals>();
         app.UseAuthentication();
         app.UseAuthorization();
         LocalAuthentication.WarnWhenOpenOrUnusable(app);

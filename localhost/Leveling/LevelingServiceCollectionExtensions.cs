@@ -19,7 +19,7 @@ internal static class LevelingServiceCollectionExtensions
         if (!section.GetValue(nameof(LevelingOptions.Enabled), defaultValue: true))
             return services;
 
-        services.AddSingleton<AcceptsInFlight>();
+        services.AddSingleton<CheckoutArrivals>();
         services.AddSingleton<EngineAdmission>();
         return services;
     }

@@ -7,63 +7,69 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace AsyncCommerce.LocalHost.Tests.Leveling;
 
-/// <summary>When the engine's next work item may run: at once without a burst, when the burst ends, or when the hold is up.</summary>
+/// <summary>When the engine's next work item may run: at once without a burst, once the burst is over, or when the hold is up.</summary>
 public sealed class EngineAdmissionTests
 {
     private static readonly TimeSpan MaxHold = TimeSpan.FromMilliseconds(20);
+    private static readonly TimeSpan BurstWindow = TimeSpan.FromMilliseconds(100);
+
+    // Three checkouts within the window make a burst (30 a second over 100 ms).
+    private const int BurstSize = 3;
     private readonly FakeTimeProvider _clock = new();
-    private readonly AcceptsInFlight _accepts = new(Options.Create(new LevelingOptions { MaxAcceptsInFlight = 1 }));
+    private readonly CheckoutArrivals _arrivals;
     private readonly EngineAdmissionLane _lane;
 
-    public EngineAdmissionTests() => _lane = new EngineAdmissionLane(_accepts, MaxHold, _clock);
+    public EngineAdmissionTests()
+    {
+        _arrivals = new CheckoutArrivals(Options.Create(new LevelingOptions { BurstRate = 30, BurstWindow = BurstWindow }), _clock);
+        _lane = new EngineAdmissionLane(_arrivals, MaxHold, _clock);
+    }
 
     [Fact]
-    public async Task Turn_NoBurst_IsGivenAtOnce()
+    public async Task Turn_FewerCheckoutsThanABurst_IsGivenAtOnce()
     {
-        await using var accept = await AcceptInFlightAsync();
+        await ArriveAsync(BurstSize - 1);
 
         var turn = _lane.WaitForTurnAsync(CancellationToken.None);
 
+        Assert.False(_arrivals.IsBurst);
         Assert.True(turn.IsCompleted);
     }
 
     [Fact]
-    public async Task Turn_DuringABurst_WaitsUntilItEnds()
+    public async Task Turn_DuringABurst_WaitsUntilItIsOver()
     {
-        await using var first = await AcceptInFlightAsync();
-        var second = await AcceptInFlightAsync();
-        var turn = _lane.WaitForTurnAsync(CancellationToken.None).AsTask();
-        Assert.False(turn.IsCompleted);
-
-        await second.DisposeAsync();
-
-        await turn.WaitAsync(Eventually.DefaultTimeout);
-        Assert.False(_accepts.IsBurst);
-    }
-
-    [Fact]
-    public async Task Turn_DuringASustainedBurst_IsGivenOnceTheHoldIsUp()
-    {
-        await using var first = await AcceptInFlightAsync();
-        await using var second = await AcceptInFlightAsync();
+        await ArriveAsync(BurstSize);
         _clock.Advance(MaxHold);
         await _lane.WaitForTurnAsync(CancellationToken.None);
         var turn = _lane.WaitForTurnAsync(CancellationToken.None).AsTask();
+        Assert.True(_arrivals.IsBurst);
         Assert.False(turn.IsCompleted);
 
         _clock.Advance(MaxHold);
 
         await turn.WaitAsync(Eventually.DefaultTimeout);
-        Assert.True(_accepts.IsBurst);
+        Assert.True(_arrivals.IsBurst);
+    }
+
+    [Fact]
+    public async Task Turn_AfterTheBurstsLastCheckout_IsGivenOnceTheWindowHasPassed()
+    {
+        var lane = new EngineAdmissionLane(_arrivals, maxHold: TimeSpan.FromSeconds(10), _clock);
+        await ArriveAsync(BurstSize);
+        var turn = lane.WaitForTurnAsync(CancellationToken.None).AsTask();
+        Assert.False(turn.IsCompleted);
+
+        _clock.Advance(BurstWindow);
+
+        await turn.WaitAsync(Eventually.DefaultTimeout);
+        Assert.False(_arrivals.IsBurst);
     }
 
     [Fact]
     public async Task Turn_WhenTheEngineStops_IsCancelled()
     {
-        await using var first = await AcceptInFlightAsync();
-        await using var second = await AcceptInFlightAsync();
-        _clock.Advance(MaxHold);
-        await _lane.WaitForTurnAsync(CancellationToken.None);
+        await ArriveAsync(BurstSize);
         using var stopping = new CancellationTokenSource();
         var turn = _lane.WaitForTurnAsync(stopping.Token).AsTask();
 
@@ -73,28 +79,18 @@ public sealed class EngineAdmissionTests
     }
 
     [Fact]
-    public async Task BurstOver_AfterAnEarlierBurst_WaitsForTheNewOne()
+    public async Task Arrivals_OtherRequests_AreNotCounted()
     {
-        await using var first = await AcceptInFlightAsync();
-        var second = await AcceptInFlightAsync();
-        await second.DisposeAsync();
-        await using var third = await AcceptInFlightAsync();
+        foreach (var (method, path) in new[] { (HttpMethods.Get, "/api/checkouts"), (HttpMethods.Post, "/api/checkouts/ord_1/cancel"), (HttpMethods.Get, "/api/health") })
+        {
+            var context = new DefaultHttpContext();
+            context.Request.Method = method;
+            context.Request.Path = path;
+            for (var i = 0; i < BurstSize; i++)
+                await _arrivals.InvokeAsync(context, _ => Task.CompletedTask);
+        }
 
-        var over = _accepts.BurstOverAsync();
-
-        Assert.False(over.IsCompleted);
-    }
-
-    [Fact]
-    public async Task Accepts_OtherRequests_AreNotCounted()
-    {
-        var status = new DefaultHttpContext();
-        status.Request.Method = HttpMethods.Get;
-        status.Request.Path = "/api/checkouts";
-
-        await _accepts.InvokeAsync(status, _ => Task.CompletedTask);
-
-        Assert.Equal(0, _accepts.Count);
+        Assert.False(_arrivals.IsBurst);
     }
 
     [Fact]
@@ -109,29 +105,15 @@ public sealed class EngineAdmissionTests
         Assert.Null(unleveled.Services.GetService<EngineAdmission>());
     }
 
-    // A checkout in the middle of being accepted, counted by the real middleware until disposed.
-    private async Task<InFlightAccept> AcceptInFlightAsync()
+    // Checkouts arriving now, through the real middleware.
+    private async Task ArriveAsync(int count)
     {
-        var context = new DefaultHttpContext();
-        context.Request.Method = HttpMethods.Post;
-        context.Request.Path = "/api/checkouts";
-        var finish = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var entered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var request = _accepts.InvokeAsync(context, _ =>
+        for (var i = 0; i < count; i++)
         {
-            entered.SetResult();
-            return finish.Task;
-        });
-        await entered.Task;
-        return new InFlightAccept(finish, request);
-    }
-
-    private sealed class InFlightAccept(TaskCompletionSource finish, Task request) : IAsyncDisposable
-    {
-        public async ValueTask DisposeAsync()
-        {
-            finish.TrySetResult();
-            await request;
+            var context = new DefaultHttpContext();
+            context.Request.Method = HttpMethods.Post;
+            context.Request.Path = "/api/checkouts";
+            await _arrivals.InvokeAsync(context, _ => Task.CompletedTask);
         }
     }
 }
