@@ -47,13 +47,8 @@ internal sealed class EmbeddedOrchestrationService<TService>(TService inner, int
 
     public int GetDelayInSecondsAfterOnFetchException(Exception exception) => inner.GetDelayInSecondsAfterOnFetchException(exception);
 
-    public async Task<TaskOrchestrationWorkItem> LockNextTaskOrchestrationWorkItemAsync(TimeSpan receiveTimeout, CancellationToken cancellationToken)
-    {
-        var workItem = await inner.LockNextTaskOrchestrationWorkItemAsync(receiveTimeout, cancellationToken);
-        if (admission is not null && workItem is not null)
-            await admission.Orchestrations.WaitForTurnAsync(cancellationToken);
-        return workItem!;
-    }
+    public Task<TaskOrchestrationWorkItem> LockNextTaskOrchestrationWorkItemAsync(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
+        AdmittedAsync(inner.LockNextTaskOrchestrationWorkItemAsync(receiveTimeout, cancellationToken), admission?.Orchestrations, cancellationToken);
 
     public Task RenewTaskOrchestrationWorkItemLockAsync(TaskOrchestrationWorkItem workItem) => inner.RenewTaskOrchestrationWorkItemLockAsync(workItem);
 
@@ -72,11 +67,17 @@ internal sealed class EmbeddedOrchestrationService<TService>(TService inner, int
 
     public Task ReleaseTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => inner.ReleaseTaskOrchestrationWorkItemAsync(workItem);
 
-    public async Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken)
+    public Task<TaskActivityWorkItem> LockNextTaskActivityWorkItem(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
+        AdmittedAsync(inner.LockNextTaskActivityWorkItem(receiveTimeout, cancellationToken), admission?.Activities, cancellationToken);
+
+    // The work item is taken first and handed over on its turn: in memory a taken item is simply held, and new messages
+    // for its workflow wait for it as they would for any running episode.
+    private static async Task<TWorkItem> AdmittedAsync<TWorkItem>(Task<TWorkItem> fetching, EngineAdmissionLane? lane, CancellationToken cancellationToken)
+        where TWorkItem : class
     {
-        var workItem = await inner.LockNextTaskActivityWorkItem(receiveTimeout, cancellationToken);
-        if (admission is not null && workItem is not null)
-            await admission.Activities.WaitForTurnAsync(cancellationToken);
+        var workItem = await fetching;
+        if (lane is not null && workItem is not null)
+            await lane.WaitForTurnAsync(cancellationToken);
         return workItem!;
     }
 
