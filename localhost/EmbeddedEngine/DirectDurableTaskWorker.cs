@@ -20,6 +20,12 @@ namespace AsyncCommerce.LocalHost.EmbeddedEngine;
 /// </remarks>
 internal sealed partial class DirectDurableTaskWorker : DurableTaskWorker
 {
+    /// <summary>
+    /// What the SDK's orchestration context expects: a failed step surfaces as a TaskFailedException with the failure's
+    /// type, message and stack, as it does under Durable Functions.
+    /// </summary>
+    public const ErrorPropagationMode ErrorPropagation = ErrorPropagationMode.UseFailureDetails;
+
     private readonly EmbeddedBackend _backend;
     private readonly ILoggerFactory _loggerFactory;
     private readonly DurableTaskShimFactory _shims;
@@ -55,10 +61,10 @@ internal sealed partial class DirectDurableTaskWorker : DurableTaskWorker
             new RegisteredActivities(Factory, _shims, _services),
             _loggerFactory)
         {
-            // What the SDK's orchestration context expects: a failed step surfaces as a TaskFailedException with the
-            // failure's type, message and stack, as it does under Durable Functions.
-            ErrorPropagationMode = ErrorPropagationMode.UseFailureDetails,
+            ErrorPropagationMode = ErrorPropagation,
         };
+        if (_backend.Resumable is { } resumable)
+            _worker.AddOrchestrationDispatcherMiddleware(resumable.RunEpisodeAsync);
         await _worker.StartAsync();
         LogStarted(_backend.Description, _backend.Service.MaxConcurrentTaskOrchestrationWorkItems);
         await base.StartAsync(cancellationToken);

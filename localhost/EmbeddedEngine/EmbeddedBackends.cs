@@ -12,8 +12,12 @@ internal static class EmbeddedBackends
     /// <summary>The in-memory backend; work items are handed over as <paramref name="admission"/> allows, when given.</summary>
     public static EmbeddedBackend InMemory(EmbeddedEngineOptions engine, EngineAdmission? admission, ILoggerFactory loggerFactory)
     {
-        var service = new EmbeddedOrchestrationService<InMemoryOrchestrationService>(new InMemoryOrchestrationService(loggerFactory), engine.WorkerConcurrency, admission);
-        return new EmbeddedBackend(service, service, "in-memory backend");
+        var inner = new InMemoryOrchestrationService(loggerFactory);
+        var resumable = engine.ResumableOrchestrations > 0
+            ? new ResumableOrchestrations(engine.ResumableOrchestrations, inner.EventBehaviourForContinueAsNew, DirectDurableTaskWorker.ErrorPropagation)
+            : null;
+        var service = new EmbeddedOrchestrationService<InMemoryOrchestrationService>(inner, engine.WorkerConcurrency, admission, resumable);
+        return new EmbeddedBackend(service, service, "in-memory backend", resumable);
     }
 
     /// <summary>

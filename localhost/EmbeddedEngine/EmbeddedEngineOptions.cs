@@ -16,6 +16,14 @@ public sealed class EmbeddedEngineOptions
     public int WorkerConcurrency { get; set; } = 200;
 
     /// <summary>
+    /// Memory mode: how many running workflows keep their executor between episodes, so that an episode runs only its
+    /// new events instead of replaying the whole history (<see cref="EmbeddedEngine.ResumableOrchestrations"/>); the
+    /// others replay as usual. 0 turns it off.
+    /// </summary>
+    [SettingRange(0, 1_000_000, ErrorMessage = $"{Section}:{nameof(ResumableOrchestrations)} must be between 0 and 1000000.")]
+    public int ResumableOrchestrations { get; set; } = 10_000;
+
+    /// <summary>
     /// Azure Storage backend (azurite mode): how long a queue message taken by a host stays hidden from the others. A
     /// host that dies holding messages (a crash, or partitions moving between hosts) delays their orders by this much:
     /// the backend writes history only after it sent a step's messages, so a half-done step is taken up again only

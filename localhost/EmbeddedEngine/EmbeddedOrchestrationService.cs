@@ -10,7 +10,8 @@ namespace AsyncCommerce.LocalHost.EmbeddedEngine;
 /// fetched work item is handed over (<see cref="EngineAdmission"/>). The query and purge interfaces are passed through
 /// too, so the client's list and purge calls keep working.
 /// </summary>
-internal sealed class EmbeddedOrchestrationService<TService>(TService inner, int maxConcurrentWorkItems, EngineAdmission? admission = null)
+internal sealed class EmbeddedOrchestrationService<TService>(
+    TService inner, int maxConcurrentWorkItems, EngineAdmission? admission = null, ResumableOrchestrations? resumable = null)
     : IOrchestrationService, IOrchestrationServiceClient, IOrchestrationServiceQueryClient, IOrchestrationServicePurgeClient
     where TService : IOrchestrationService, IOrchestrationServiceClient, IOrchestrationServiceQueryClient, IOrchestrationServicePurgeClient
 {
@@ -52,18 +53,26 @@ internal sealed class EmbeddedOrchestrationService<TService>(TService inner, int
 
     public Task RenewTaskOrchestrationWorkItemLockAsync(TaskOrchestrationWorkItem workItem) => inner.RenewTaskOrchestrationWorkItemLockAsync(workItem);
 
-    public Task CompleteTaskOrchestrationWorkItemAsync(
+    public async Task CompleteTaskOrchestrationWorkItemAsync(
         TaskOrchestrationWorkItem workItem,
         OrchestrationRuntimeState newOrchestrationRuntimeState,
         IList<TaskMessage> outboundMessages,
         IList<TaskMessage> orchestratorMessages,
         IList<TaskMessage> timerMessages,
         TaskMessage continuedAsNewMessage,
-        OrchestrationState orchestrationState) =>
-        inner.CompleteTaskOrchestrationWorkItemAsync(
+        OrchestrationState orchestrationState)
+    {
+        await inner.CompleteTaskOrchestrationWorkItemAsync(
             workItem, newOrchestrationRuntimeState, outboundMessages, orchestratorMessages, timerMessages, continuedAsNewMessage, orchestrationState);
+        resumable?.Committed(newOrchestrationRuntimeState);
+    }
 
-    public Task AbandonTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => inner.AbandonTaskOrchestrationWorkItemAsync(workItem);
+    public Task AbandonTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem)
+    {
+        ArgumentNullException.ThrowIfNull(workItem);
+        resumable?.Abandoned(workItem.InstanceId);
+        return inner.AbandonTaskOrchestrationWorkItemAsync(workItem);
+    }
 
     public Task ReleaseTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem) => inner.ReleaseTaskOrchestrationWorkItemAsync(workItem);
 

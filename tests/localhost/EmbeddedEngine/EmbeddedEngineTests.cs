@@ -89,6 +89,33 @@ public sealed class EmbeddedEngineTests
     }
 
     [Fact]
+    public async Task Engine_DeliveryOrder_ResumesItsWorkflowInsteadOfReplayingIt()
+    {
+        await using var app = new CommerceApp();
+        var orderId = await app.CreateClient().PlaceOrderAsync(CheckoutBody.Delivery());
+
+        await app.CreateClient().WaitForStatusAsync(orderId, OrderStatus.Completed);
+
+        // Reserve, authorize, confirm, capture, commit, complete: every step's episode after the first resumes.
+        var resumable = Assert.IsType<ResumableOrchestrations>(app.Get<EmbeddedBackend>().Resumable);
+        Assert.Equal(1, resumable.Replayed);
+        Assert.True(resumable.Resumed >= 5, $"{resumable.Resumed} episodes resumed");
+        Assert.Equal(0, resumable.Count);
+        await StockLedger.AssertBalancedAsync(app.Get<Inventory.IInventoryStore>());
+    }
+
+    [Fact]
+    public async Task Engine_WithResumingOff_ReplaysEveryEpisodeAndCompletes()
+    {
+        await using var app = new CommerceApp(new Dictionary<string, string?> { ["Commerce:Engine:ResumableOrchestrations"] = "0" });
+        var orderId = await app.CreateClient().PlaceOrderAsync(CheckoutBody.Delivery());
+
+        await app.CreateClient().WaitForStatusAsync(orderId, OrderStatus.Completed);
+
+        Assert.Null(app.Get<EmbeddedBackend>().Resumable);
+    }
+
+    [Fact]
     public void Statuses_OfTheSdkAndDurableTaskCore_MapByName()
     {
         foreach (var core in Enum.GetValues<DurableTask.Core.OrchestrationStatus>())
