@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using AsyncCommerce.Orders;
 using AsyncCommerce.Telemetry;
 
@@ -55,49 +56,93 @@ public sealed class InMemoryOrderEventStore : IOrderEventStore, IOrderEventOutbo
         return Task.CompletedTask;
     }
 
+    // Measured with the in-process benchmark (delivery orders, 8 events each): keeping OrderEvent records, a Lock and a
+    // Dictionary by event id cost about 2.2 KB per retained order, of which the event ids alone ("{orderId}:{n}",
+    // 104 bytes each) took 830 and the dictionary 600. A stream is short (about 8 to 15 events), so a linear scan finds
+    // a duplicate as fast as a dictionary; and the record is rebuilt on each read, which costs a short-lived
+    // allocation per event read against the 180 bytes per event it saves for the life of the process.
     private sealed class OrderStream(string orderId)
     {
-        private readonly Lock _gate = new();
-        private readonly List<OrderEvent> _events = [];
-        private readonly Dictionary<string, OrderEvent> _byEventId = new(StringComparer.Ordinal);
+        private readonly List<StoredEvent> _events = [];
         private int _published;
 
         public OrderEvent Append(string eventId, DateTimeOffset occurredAt, OrderEventData data, ConcurrentDictionary<string, OrderStream> pending)
         {
-            lock (_gate)
+            lock (_events)
             {
-                if (_byEventId.TryGetValue(eventId, out var stored))
-                    return stored;
+                var index = _events.FindIndex(stored => stored.IsNamed(orderId, eventId));
+                if (index >= 0)
+                    return EventAt(index);
 
-                var appended = new OrderEvent(orderId, _events.Count + 1, eventId, occurredAt, data, CommerceTelemetry.CurrentTraceParent());
-                _events.Add(appended);
-                _byEventId.Add(eventId, appended);
+                _events.Add(StoredEvent.Of(orderId, eventId, occurredAt, data, CommerceTelemetry.CurrentTraceParent()));
                 pending[orderId] = this;
-                return appended;
+                return EventAt(_events.Count - 1);
             }
         }
 
-        // Events are immutable records, so a copy of the list is a safe snapshot for the caller.
+        // Events are immutable records rebuilt from the stored fields, so the caller's copy is a safe snapshot.
         public OrderEvent[] ReadAfter(int afterSequence)
         {
-            lock (_gate)
-                return [.. _events.Skip(Math.Max(afterSequence, 0))];
+            lock (_events)
+            {
+                var first = Math.Clamp(afterSequence, 0, _events.Count);
+                var read = new OrderEvent[_events.Count - first];
+                for (var index = first; index < _events.Count; index++)
+                    read[index - first] = EventAt(index);
+                return read;
+            }
         }
 
         public PendingStream Pending()
         {
-            lock (_gate)
+            lock (_events)
                 return new PendingStream(orderId, _published);
         }
 
         public void MarkPublished(int sequence, ConcurrentDictionary<string, OrderStream> pending)
         {
-            lock (_gate)
+            lock (_events)
             {
                 _published = Math.Max(_published, Math.Min(sequence, _events.Count));
                 if (_published >= _events.Count)
                     pending.TryRemove(orderId, out _);
             }
         }
+
+        private OrderEvent EventAt(int index)
+        {
+            var stored = _events[index];
+            return new OrderEvent(orderId, index + 1, stored.EventId(orderId), stored.OccurredAt, stored.Data, stored.TraceParent);
+        }
+    }
+
+    /// <summary>
+    /// An event as a stream keeps it: the order id and the sequence are the stream's, and an event id that starts with
+    /// "{orderId}:" (as every id the workflows and the checkout name) is kept as what follows, in <see cref="Id"/>.
+    /// </summary>
+    private readonly record struct StoredEvent(string Id, bool IdIsSuffix, DateTimeOffset OccurredAt, OrderEventData Data, string? TraceParent)
+    {
+        // Most suffixes are the saga's step numbers: one shared string each instead of 26 bytes per event (a fixed table
+        // of 64, built once; a larger number gets a string of its own).
+        private static readonly string[] StepNumbers = [.. Enumerable.Range(0, 64).Select(step => step.ToString(CultureInfo.InvariantCulture))];
+
+        public static StoredEvent Of(string orderId, string eventId, DateTimeOffset occurredAt, OrderEventData data, string? traceParent) =>
+            eventId.Length > orderId.Length && eventId[orderId.Length] == ':' && eventId.StartsWith(orderId, StringComparison.Ordinal)
+                ? new(Suffix(eventId.AsSpan(orderId.Length + 1)), IdIsSuffix: true, occurredAt, data, traceParent)
+                : new(eventId, IdIsSuffix: false, occurredAt, data, traceParent);
+
+        private static string Suffix(ReadOnlySpan<char> suffix) =>
+            int.TryParse(suffix, NumberStyles.None, CultureInfo.InvariantCulture, out var step) && step < StepNumbers.Length && suffix.SequenceEqual(StepNumbers[step])
+                ? StepNumbers[step]
+                : suffix.ToString();
+
+        public string EventId(string orderId) => IdIsSuffix ? string.Concat(orderId, ":", Id) : Id;
+
+        public bool IsNamed(string orderId, string eventId) => IdIsSuffix
+            ? eventId.Length == orderId.Length + 1 + Id.Length
+              && eventId.StartsWith(orderId, StringComparison.Ordinal)
+              && eventId[orderId.Length] == ':'
+              && eventId.AsSpan(orderId.Length + 1).SequenceEqual(Id)
+            : string.Equals(eventId, Id, StringComparison.Ordinal);
     }
 }
