@@ -4,6 +4,10 @@ using System.Net;
 using System.Text;
 using AsyncCommerce.Api.Authorization;
 using AsyncCommerce.Catalog;
+using AsyncCommerce.Checkout;
+using AsyncCommerce.LocalHost.EmbeddedEngine;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Options;
 using AsyncCommerce.LocalHost;
 using AsyncCommerce.Orders;
 
@@ -49,7 +53,10 @@ internal static class CheckoutBenchmark
             orderIds.AddRange(roundIds);
             finished += await WaitForFinalAsync(views, roundIds, settings.Deadline, pollInterval);
             if (settings.Rounds > 1)
+            {
+                await WaitForHistoryPurgedAsync(host, pollInterval);
                 memoryByRound.Add(HostMemory.Measure());
+            }
         }
 
         var finishedIn = clock.Elapsed;
@@ -66,6 +73,26 @@ internal static class CheckoutBenchmark
 
         await host.StopAsync();
         return new BenchmarkReport(settings, latencies, acceptedIn, finished, finishedIn, endToEnd, memoryBefore, memoryAfter, memoryByRound, requestsDuringRun);
+    }
+
+    /// <summary>
+    /// Waits until the engine holds no workflow history (finished ones are purged after the retention), or for as long
+    /// as one retention and purge interval take: what stays per order is then the product's state alone, not a round's
+    /// last few hundred histories that happen not to be purged yet (they made the per-round figure scatter by ±0.5 KB).
+    /// </summary>
+    private static async Task WaitForHistoryPurgedAsync(WebApplication host, TimeSpan pollInterval)
+    {
+        var retention = host.Services.GetRequiredService<IOptions<WorkflowOptions>>().Value.HistoryRetention;
+        var purgeInterval = host.Services.GetRequiredService<IOptions<EmbeddedEngineOptions>>().Value.HistoryPurgeInterval;
+        var workflows = host.Services.GetRequiredService<DurableTaskClient>();
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < retention + purgeInterval + pollInterval)
+        {
+            await using var instances = workflows.GetAllInstancesAsync(new OrchestrationQuery(PageSize: 1)).GetAsyncEnumerator();
+            if (!await instances.MoveNextAsync())
+                return;
+            await Task.Delay(pollInterval);
+        }
     }
 
     internal static async Task<WebApplication> StartHostAsync(BenchmarkSettings settings)
