@@ -5,11 +5,11 @@ using System.Text;
 using AsyncCommerce.Api.Authorization;
 using AsyncCommerce.Catalog;
 using AsyncCommerce.Checkout;
+using AsyncCommerce.LocalHost;
 using AsyncCommerce.LocalHost.EmbeddedEngine;
+using AsyncCommerce.Orders;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
-using AsyncCommerce.LocalHost;
-using AsyncCommerce.Orders;
 
 namespace AsyncCommerce.Benchmarks.CheckoutThroughput;
 
