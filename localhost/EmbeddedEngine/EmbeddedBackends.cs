@@ -10,11 +10,12 @@ namespace AsyncCommerce.LocalHost.EmbeddedEngine;
 internal static class EmbeddedBackends
 {
     /// <summary>The in-memory backend; work items are handed over as <paramref name="admission"/> allows, when given.</summary>
-    public static EmbeddedBackend InMemory(EmbeddedEngineOptions engine, EngineAdmission? admission, ILoggerFactory loggerFactory)
+    public static EmbeddedBackend InMemory(EmbeddedEngineOptions engine, EngineAdmission? admission, TimeProvider clock, ILoggerFactory loggerFactory)
     {
         var inner = new InMemoryOrchestrationService(loggerFactory);
         var resumable = engine.ResumableOrchestrations > 0
-            ? new ResumableOrchestrations(engine.ResumableOrchestrations, inner.EventBehaviourForContinueAsNew, DirectDurableTaskWorker.ErrorPropagation)
+            ? new ResumableOrchestrations(
+                engine.ResumableOrchestrations, engine.ResumableIdleTime, inner.EventBehaviourForContinueAsNew, DirectDurableTaskWorker.ErrorPropagation, clock)
             : null;
         var service = new EmbeddedOrchestrationService<InMemoryOrchestrationService>(inner, engine.WorkerConcurrency, admission, resumable);
         return new EmbeddedBackend(service, service, "in-memory backend", resumable);

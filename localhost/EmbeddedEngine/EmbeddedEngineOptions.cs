@@ -24,6 +24,13 @@ public sealed class EmbeddedEngineOptions
     public int ResumableOrchestrations { get; set; } = 10_000;
 
     /// <summary>
+    /// Memory mode, once <see cref="ResumableOrchestrations"/> workflows are kept: how long a kept workflow may go
+    /// without running (a pickup order waiting for the store, say) before it gives its place to a busier one.
+    /// </summary>
+    [SettingRange(typeof(TimeSpan), "00:00:01", DurationBounds.Max, ErrorMessage = $"{Section}:{nameof(ResumableIdleTime)} must be at least 1 second.")]
+    public TimeSpan ResumableIdleTime { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
     /// Azure Storage backend (azurite mode): how long a queue message taken by a host stays hidden from the others. A
     /// host that dies holding messages (a crash, or partitions moving between hosts) delays their orders by this much:
     /// the backend writes history only after it sent a step's messages, so a half-done step is taken up again only

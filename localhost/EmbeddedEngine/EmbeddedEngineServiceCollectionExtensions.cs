@@ -29,7 +29,8 @@ public static class EmbeddedEngineServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EmbeddedEngineOptions>, EmbeddedEngineOptionsValidator>());
         services.AddSingleton(provider => storage == StorageMode.Azurite
             ? EmbeddedBackends.AzureStorage(Engine(provider), provider.GetRequiredService<IOptions<AzureStorageOptions>>().Value, provider.GetRequiredService<ILoggerFactory>())
-            : EmbeddedBackends.InMemory(Engine(provider), provider.GetService<EngineAdmission>(), provider.GetRequiredService<ILoggerFactory>()));
+            : EmbeddedBackends.InMemory(
+                Engine(provider), provider.GetService<EngineAdmission>(), provider.GetService<TimeProvider>() ?? TimeProvider.System, provider.GetRequiredService<ILoggerFactory>()));
 
         services.AddDurableTaskWorker(builder =>
         {

@@ -20,16 +20,24 @@ namespace AsyncCommerce.LocalHost.EmbeddedEngine;
 /// An executor is resumed only when the history the backend hands over is exactly the one it committed after the
 /// executor's last episode (same execution, same number of events), so an episode that was abandoned, ran elsewhere or
 /// never committed makes the next one replay in full, as without this cache. At most <c>capacity</c> workflows are
-/// kept; the others replay as before.
+/// kept; the others replay as before. When the cache is full, workflows that have not run for <c>idleLimit</c> (pickup
+/// orders waiting hours for the store, say) give their place up, so that a long-running host keeps serving its busy
+/// workflows from it.
 /// </para>
 /// </remarks>
-internal sealed class ResumableOrchestrations(int capacity, BehaviorOnContinueAsNew continueAsNew, ErrorPropagationMode errorPropagation)
+internal sealed class ResumableOrchestrations(
+    int capacity,
+    TimeSpan idleLimit,
+    BehaviorOnContinueAsNew continueAsNew,
+    ErrorPropagationMode errorPropagation,
+    TimeProvider clock)
 {
     private readonly ConcurrentDictionary<string, Resumable> _byInstance = new(StringComparer.Ordinal);
 
     // Counted apart: ConcurrentDictionary.Count takes every one of its locks, which the first profile of this cache
     // showed as most of the engine's lock contention.
     private int _kept;
+    private long _nextIdleSweep;
     private long _resumed;
     private long _replayed;
 
@@ -58,7 +66,7 @@ internal sealed class ResumableOrchestrations(int capacity, BehaviorOnContinueAs
         OrchestratorExecutionResult result;
         if (resumable is not null)
         {
-            result = resumable.RunNewEvents(state.NewEvents);
+            result = resumable.RunNewEvents(state.NewEvents, clock.GetTimestamp());
             Interlocked.Increment(ref _resumed);
         }
         else
@@ -66,13 +74,13 @@ internal sealed class ResumableOrchestrations(int capacity, BehaviorOnContinueAs
             var executor = new TaskOrchestrationExecutor(
                 state, orchestration, continueAsNew, context.GetProperty<TaskOrchestrationEntityParameters>(), errorPropagation);
             result = executor.Execute();
-            resumable = new Resumable(executor, state, instance.ExecutionId);
+            resumable = new Resumable(executor, state, instance.ExecutionId, clock.GetTimestamp());
             Interlocked.Increment(ref _replayed);
         }
 
         context.SetProperty(result);
-        if (!resumable.Executor.IsCompleted && !Ends(result) && Count < capacity && _byInstance.TryAdd(instanceId, resumable))
-            Interlocked.Increment(ref _kept);
+        if (!resumable.Executor.IsCompleted && !Ends(result))
+            Keep(instanceId, resumable);
         return Task.CompletedTask;
     }
 
@@ -87,6 +95,30 @@ internal sealed class ResumableOrchestrations(int capacity, BehaviorOnContinueAs
     /// <summary>The episode was given up: its history was not stored, so the kept executor is ahead of it.</summary>
     public void Abandoned(string instanceId) => Take(instanceId);
 
+    private void Keep(string instanceId, Resumable resumable)
+    {
+        if (Count >= capacity)
+            DropIdle();
+        if (Count < capacity && _byInstance.TryAdd(instanceId, resumable))
+            Interlocked.Increment(ref _kept);
+    }
+
+    // At most one sweep per tenth of the idle limit: a full cache is swept once, not on every episode.
+    private void DropIdle()
+    {
+        var now = clock.GetTimestamp();
+        var due = Interlocked.Read(ref _nextIdleSweep);
+        var next = now + (long)(idleLimit.TotalSeconds / 10 * clock.TimestampFrequency);
+        if (now < due || Interlocked.CompareExchange(ref _nextIdleSweep, next, due) != due)
+            return;
+
+        foreach (var (instanceId, kept) in _byInstance)
+        {
+            if (clock.GetElapsedTime(kept.LastRun, now) >= idleLimit && _byInstance.TryRemove(KeyValuePair.Create(instanceId, kept)))
+                Interlocked.Decrement(ref _kept);
+        }
+    }
+
     private Resumable? Take(string instanceId)
     {
         if (!_byInstance.TryRemove(instanceId, out var kept))
@@ -99,12 +131,16 @@ internal sealed class ResumableOrchestrations(int capacity, BehaviorOnContinueAs
         result.Actions?.Any(action => action is OrchestrationCompleteOrchestratorAction) == true;
 
     /// <summary>One workflow's executor and the runtime state it reads its new events from.</summary>
-    private sealed class Resumable(TaskOrchestrationExecutor executor, OrchestrationRuntimeState executorState, string? executionId)
+    private sealed class Resumable(TaskOrchestrationExecutor executor, OrchestrationRuntimeState executorState, string? executionId, long ranAt)
     {
         private const int NotCommitted = -1;
         private int _committedEvents = NotCommitted;
+        private long _lastRun = ranAt;
 
         public TaskOrchestrationExecutor Executor { get; } = executor;
+
+        /// <summary>When its last episode ran (a <see cref="TimeProvider"/> timestamp).</summary>
+        public long LastRun => Interlocked.Read(ref _lastRun);
 
         public bool IsInStepWith(string? currentExecutionId, int pastEvents) =>
             string.Equals(executionId, currentExecutionId, StringComparison.Ordinal) && Volatile.Read(ref _committedEvents) == pastEvents;
@@ -116,9 +152,10 @@ internal sealed class ResumableOrchestrations(int capacity, BehaviorOnContinueAs
         }
 
         // The executor reads only its state's new events once started; the events it already played stay as they were.
-        public OrchestratorExecutionResult RunNewEvents(IList<HistoryEvent> newEvents)
+        public OrchestratorExecutionResult RunNewEvents(IList<HistoryEvent> newEvents, long now)
         {
             Volatile.Write(ref _committedEvents, NotCommitted);
+            Interlocked.Exchange(ref _lastRun, now);
             executorState.NewEvents.Clear();
             foreach (var newEvent in newEvents)
                 executorState.NewEvents.Add(newEvent);

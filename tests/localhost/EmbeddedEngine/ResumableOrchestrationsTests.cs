@@ -3,6 +3,7 @@ using DurableTask.Core;
 using DurableTask.Core.Command;
 using DurableTask.Core.History;
 using DurableTask.Core.Middleware;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AsyncCommerce.LocalHost.Tests.EmbeddedEngine;
 
@@ -13,6 +14,8 @@ namespace AsyncCommerce.LocalHost.Tests.EmbeddedEngine;
 public sealed class ResumableOrchestrationsTests
 {
     private static readonly OrchestrationInstance Instance = new() { InstanceId = "ord_1", ExecutionId = "exec_1" };
+    private static readonly OrchestrationInstance SecondInstance = new() { InstanceId = "ord_2", ExecutionId = "exec_2" };
+    private static readonly TimeSpan IdleLimit = TimeSpan.FromMinutes(1);
 
     [Fact]
     public async Task Episode_AfterItsHistoryWasCommitted_RunsOnlyTheNewEvents()
@@ -95,16 +98,39 @@ public sealed class ResumableOrchestrationsTests
     [Fact]
     public async Task Cache_AtCapacity_KeepsNoMoreWorkflows()
     {
-        var cache = new ResumableOrchestrations(capacity: 1, BehaviorOnContinueAsNew.Carryover, DirectDurableTaskWorker.ErrorPropagation);
-        await RunAsync(cache, new TwoSteps(), Started());
+        var clock = new FakeTimeProvider();
+        var cache = NewCache(capacity: 1, clock);
+        var first = await RunAsync(cache, new TwoSteps(), Started());
+        cache.Committed(first.State);
+        clock.Advance(IdleLimit / 2);
 
-        await RunAsync(cache, new TwoSteps(), Started(new OrchestrationInstance { InstanceId = "ord_2", ExecutionId = "exec_2" }));
+        await RunAsync(cache, new TwoSteps(), Started(SecondInstance));
+        await RunAsync(cache, new TwoSteps(), StepCompleted(first.State, taskId: 0));
 
+        Assert.Equal((2, 1), (cache.Replayed, cache.Resumed));
         Assert.Equal(1, cache.Count);
     }
 
-    private static ResumableOrchestrations NewCache() =>
-        new(capacity: 10, BehaviorOnContinueAsNew.Carryover, DirectDurableTaskWorker.ErrorPropagation);
+    [Fact]
+    public async Task Cache_AtCapacity_GivesAnIdleWorkflowsPlaceToANewOne()
+    {
+        var clock = new FakeTimeProvider();
+        var cache = NewCache(capacity: 1, clock);
+        var waiting = await RunAsync(cache, new TwoSteps(), Started());
+        cache.Committed(waiting.State);
+        clock.Advance(IdleLimit);
+
+        var busy = await RunAsync(cache, new TwoSteps(), Started(SecondInstance));
+        cache.Committed(busy.State);
+        await RunAsync(cache, new TwoSteps(), StepCompleted(busy.State, taskId: 0));
+
+        // The idle one replays when it runs again; the new one resumed.
+        await RunAsync(cache, new TwoSteps(), StepCompleted(waiting.State, taskId: 0));
+        Assert.Equal((3, 1), (cache.Replayed, cache.Resumed));
+    }
+
+    private static ResumableOrchestrations NewCache(int capacity = 10, TimeProvider? clock = null) =>
+        new(capacity, IdleLimit, BehaviorOnContinueAsNew.Carryover, DirectDurableTaskWorker.ErrorPropagation, clock ?? TimeProvider.System);
 
     private static async Task<Episode> RunAsync(ResumableOrchestrations cache, TaskOrchestration orchestration, OrchestrationRuntimeState state)
     {
