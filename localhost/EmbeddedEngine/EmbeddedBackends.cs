@@ -17,7 +17,8 @@ internal static class EmbeddedBackends
             ? new ResumableOrchestrations(
                 engine.ResumableOrchestrations, engine.ResumableIdleTime, inner.EventBehaviourForContinueAsNew, DirectDurableTaskWorker.ErrorPropagation, clock)
             : null;
-        var service = new EmbeddedOrchestrationService<InMemoryOrchestrationService>(inner, engine.WorkerConcurrency, admission, resumable);
+        var service = new EmbeddedOrchestrationService<InMemoryOrchestrationService>(
+            inner, engine.WorkerConcurrency, admission, resumable, engine.BusyWorkflows > 0 ? new WorkflowStartGate(engine.BusyWorkflows) : null);
         return new EmbeddedBackend(service, service, "in-memory backend", resumable);
     }
 

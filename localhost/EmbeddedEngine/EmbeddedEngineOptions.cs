@@ -24,6 +24,14 @@ public sealed class EmbeddedEngineOptions
     public int ResumableOrchestrations { get; set; } = 10_000;
 
     /// <summary>
+    /// Memory mode: how many workflows may be busy (started, not ended, not just waiting for a timer or an event) before
+    /// the first episode of a new one waits for a slot (<see cref="WorkflowStartGate"/>). A backlog of accepted
+    /// checkouts then waits as a queue of starts instead of as that many workflows in flight. 0 turns it off.
+    /// </summary>
+    [SettingRange(0, 1_000_000, ErrorMessage = $"{Section}:{nameof(BusyWorkflows)} must be between 0 and 1000000.")]
+    public int BusyWorkflows { get; set; } = 1_000;
+
+    /// <summary>
     /// Memory mode, once <see cref="ResumableOrchestrations"/> workflows are kept: how long a kept workflow may go
     /// without running (a pickup order waiting for the store, say) before it gives its place to a busier one.
     /// </summary>

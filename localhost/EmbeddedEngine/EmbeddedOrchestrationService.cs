@@ -1,5 +1,6 @@
 using AsyncCommerce.LocalHost.Leveling;
 using DurableTask.Core;
+using DurableTask.Core.History;
 using DurableTask.Core.Query;
 
 namespace AsyncCommerce.LocalHost.EmbeddedEngine;
@@ -11,7 +12,11 @@ namespace AsyncCommerce.LocalHost.EmbeddedEngine;
 /// too, so the client's list and purge calls keep working.
 /// </summary>
 internal sealed class EmbeddedOrchestrationService<TService>(
-    TService inner, int maxConcurrentWorkItems, EngineAdmission? admission = null, ResumableOrchestrations? resumable = null)
+    TService inner,
+    int maxConcurrentWorkItems,
+    EngineAdmission? admission = null,
+    ResumableOrchestrations? resumable = null,
+    WorkflowStartGate? starts = null)
     : IOrchestrationService, IOrchestrationServiceClient, IOrchestrationServiceQueryClient, IOrchestrationServicePurgeClient
     where TService : IOrchestrationService, IOrchestrationServiceClient, IOrchestrationServiceQueryClient, IOrchestrationServicePurgeClient
 {
@@ -49,7 +54,12 @@ internal sealed class EmbeddedOrchestrationService<TService>(
     public int GetDelayInSecondsAfterOnFetchException(Exception exception) => inner.GetDelayInSecondsAfterOnFetchException(exception);
 
     public Task<TaskOrchestrationWorkItem> LockNextTaskOrchestrationWorkItemAsync(TimeSpan receiveTimeout, CancellationToken cancellationToken) =>
-        AdmittedAsync(inner.LockNextTaskOrchestrationWorkItemAsync(receiveTimeout, cancellationToken), admission?.Orchestrations, cancellationToken);
+        AdmittedAsync(
+            starts is null
+                ? inner.LockNextTaskOrchestrationWorkItemAsync(receiveTimeout, cancellationToken)
+                : starts.NextAsync(() => inner.LockNextTaskOrchestrationWorkItemAsync(receiveTimeout, cancellationToken), cancellationToken),
+            admission?.Orchestrations,
+            cancellationToken);
 
     public Task RenewTaskOrchestrationWorkItemLockAsync(TaskOrchestrationWorkItem workItem) => inner.RenewTaskOrchestrationWorkItemLockAsync(workItem);
 
@@ -65,6 +75,10 @@ internal sealed class EmbeddedOrchestrationService<TService>(
         await inner.CompleteTaskOrchestrationWorkItemAsync(
             workItem, newOrchestrationRuntimeState, outboundMessages, orchestratorMessages, timerMessages, continuedAsNewMessage, orchestrationState);
         resumable?.Committed(newOrchestrationRuntimeState);
+        starts?.Committed(
+            workItem.InstanceId,
+            orchestrationState?.OrchestrationStatus ?? newOrchestrationRuntimeState.OrchestrationStatus,
+            awaitsReply: outboundMessages?.Count > 0 || continuedAsNewMessage is not null || orchestratorMessages?.Any(message => message.Event is ExecutionStartedEvent) == true);
     }
 
     public Task AbandonTaskOrchestrationWorkItemAsync(TaskOrchestrationWorkItem workItem)

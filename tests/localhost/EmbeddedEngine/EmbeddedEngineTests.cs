@@ -116,6 +116,23 @@ public sealed class EmbeddedEngineTests
     }
 
     [Fact]
+    public async Task Engine_WithOneBusyWorkflowAllowed_StillCompletesEveryOrder()
+    {
+        await using var app = new CommerceApp(new Dictionary<string, string?> { ["Commerce:Engine:BusyWorkflows"] = "1" });
+        var client = app.CreateClient();
+        var pickup = await client.PlaceOrderAsync(CheckoutBody.Pickup());
+        var deliveries = new List<string>();
+        for (var i = 0; i < 3; i++)
+            deliveries.Add(await client.PlaceOrderAsync(CheckoutBody.Delivery()));
+
+        // The pickup waits for the store once confirmed, and gives its slot to the deliveries queued behind it.
+        await client.WaitForStatusAsync(pickup, OrderStatus.Confirmed);
+        foreach (var delivery in deliveries)
+            await client.WaitForStatusAsync(delivery, OrderStatus.Completed);
+        await StockLedger.AssertBalancedAsync(app.Get<Inventory.IInventoryStore>());
+    }
+
+    [Fact]
     public void Statuses_OfTheSdkAndDurableTaskCore_MapByName()
     {
         foreach (var core in Enum.GetValues<DurableTask.Core.OrchestrationStatus>())
