@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -15,9 +16,11 @@ public sealed class PersonalDataProtection(ICustomerKeyStore keys)
 {
     private const int NonceBytes = 12;
     private const int TagBytes = 16;
-    private static readonly byte[] ContactPurpose = "asynccommerce/contact/v1"u8.ToArray();
-    private static readonly byte[] TextPurpose = "asynccommerce/text/v1"u8.ToArray();
-    private static readonly byte[] FingerprintPurpose = "asynccommerce/request-fingerprint/v1"u8.ToArray();
+
+    // Subkeys derived once per key object: a store that keeps its keys in memory hands the same object to every
+    // checkout of that customer, and deriving (HKDF through OpenSSL) was most of the accept path's cryptography.
+    // Weak, so a key object no longer referenced takes its subkeys with it.
+    private static readonly ConditionalWeakTable<CustomerKey, DerivedSubkeys> Derived = new();
 
     /// <summary>Seals <paramref name="contact"/> under the customer's current data key (created if they have none).</summary>
     public async Task<SealedContact> SealAsync(string customerId, Contact contact, CancellationToken cancellationToken = default)
@@ -32,7 +35,7 @@ public sealed class PersonalDataProtection(ICustomerKeyStore keys)
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(contact);
         var plaintext = JsonSerializer.SerializeToUtf8Bytes(contact, CommerceJsonDefaults.Options);
-        return new SealedContact(key.KeyId, SealBytes(key, ContactPurpose, plaintext));
+        return new SealedContact(key.KeyId, SealBytes(key, SubkeyPurpose.Contact, plaintext));
     }
 
     /// <summary>
@@ -45,7 +48,7 @@ public sealed class PersonalDataProtection(ICustomerKeyStore keys)
         var key = await keys.FindAsync(customerId, sealedContact.KeyId, cancellationToken);
         if (key is null)
             return null;
-        var contact = JsonSerializer.Deserialize<Contact>(OpenBytes(key, ContactPurpose, sealedContact.Ciphertext), CommerceJsonDefaults.Options)
+        var contact = JsonSerializer.Deserialize<Contact>(OpenBytes(key, SubkeyPurpose.Contact, sealedContact.Ciphertext), CommerceJsonDefaults.Options)
             ?? throw new CryptographicException($"Customer {customerId}: the sealed contact holds no contact.");
         return new OpenedContact(contact, key);
     }
@@ -58,7 +61,7 @@ public sealed class PersonalDataProtection(ICustomerKeyStore keys)
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(text);
-        return SealedText.Format(key.KeyId, SealBytes(key, TextPurpose, Encoding.UTF8.GetBytes(text)));
+        return SealedText.Format(key.KeyId, SealBytes(key, SubkeyPurpose.Text, Encoding.UTF8.GetBytes(text)));
     }
 
     /// <summary>
@@ -80,7 +83,7 @@ public sealed class PersonalDataProtection(ICustomerKeyStore keys)
 
             if (!found.TryGetValue(keyId, out var key))
                 found[keyId] = key = await keys.FindAsync(customerId, keyId, cancellationToken);
-            opened.Add(key is null ? null : Encoding.UTF8.GetString(OpenBytes(key, TextPurpose, ciphertext)));
+            opened.Add(key is null ? null : Encoding.UTF8.GetString(OpenBytes(key, SubkeyPurpose.Text, ciphertext)));
         }
 
         return opened;
@@ -102,10 +105,10 @@ public sealed class PersonalDataProtection(ICustomerKeyStore keys)
     public static string Fingerprint(CustomerKey key, ReadOnlySpan<byte> content)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return Convert.ToHexString(HMACSHA256.HashData(Subkey(key, FingerprintPurpose), content));
+        return Convert.ToHexString(HMACSHA256.HashData(Subkey(key, SubkeyPurpose.Fingerprint), content));
     }
 
-    private static string SealBytes(CustomerKey key, byte[] purpose, byte[] plaintext)
+    private static string SealBytes(CustomerKey key, SubkeyPurpose purpose, byte[] plaintext)
     {
         var sealedBytes = new byte[NonceBytes + TagBytes + plaintext.Length];
         var nonce = sealedBytes.AsSpan(0, NonceBytes);
@@ -116,7 +119,7 @@ public sealed class PersonalDataProtection(ICustomerKeyStore keys)
         return Convert.ToBase64String(sealedBytes);
     }
 
-    private static byte[] OpenBytes(CustomerKey key, byte[] purpose, string ciphertext)
+    private static byte[] OpenBytes(CustomerKey key, SubkeyPurpose purpose, string ciphertext)
     {
         var sealedBytes = Convert.FromBase64String(ciphertext);
         var plaintext = new byte[sealedBytes.Length - NonceBytes - TagBytes];
@@ -125,8 +128,7 @@ public sealed class PersonalDataProtection(ICustomerKeyStore keys)
         return plaintext;
     }
 
-    private static byte[] Subkey(CustomerKey key, byte[] purpose) =>
-        HKDF.DeriveKey(HashAlgorithmName.SHA256, key.Material.Span.ToArray(), CustomerKey.MaterialBytes, salt: [], info: purpose);
+    private static byte[] Subkey(CustomerKey key, SubkeyPurpose purpose) => Derived.GetValue(key, static key => new DerivedSubkeys(key)).For(purpose);
 
     private static byte[] AssociatedData(string customerId) => Encoding.UTF8.GetBytes(customerId);
 }

@@ -29,4 +29,16 @@ public sealed class PersonalDataProtectionTests
 
         Assert.NotEqual(before, after);
     }
+
+    [Fact]
+    public async Task Fingerprint_UnderAKeyCopiedWithOtherMaterial_DiffersFromTheOriginals()
+    {
+        var key = await _keys.GetOrCreateAsync(CustomerId);
+        var original = PersonalDataProtection.Fingerprint(key, Request);
+
+        var copy = key with { Material = CustomerKey.New(CustomerId).Material };
+
+        Assert.NotEqual(original, PersonalDataProtection.Fingerprint(copy, Request));
+        Assert.Equal(original, PersonalDataProtection.Fingerprint(key, Request));
+    }
 }
