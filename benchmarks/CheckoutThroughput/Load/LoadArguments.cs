@@ -8,7 +8,7 @@ internal static class LoadArguments
     public const string Usage =
         "usage: dotnet run -c Release --project benchmarks/CheckoutThroughput -- [--duration 10s | --orders N] [--connections N]\n" +
         "         [--warmup N | --cold] [--latency-ms N] [--storage memory|azurite] [--no-sync] [--followers N] [--deadline-s N]\n" +
-        "         [--report-dir DIR] [--seed N] [--plain]\n" +
+        "         [--mix realistic|delivery] [--report-dir DIR] [--seed N] [--plain]\n" +
         "         [--base-url https://app.azurewebsites.net --function-key KEY] [--staff-token JWT] [--admin-token JWT]\n" +
         "  the default: the local host (Release) as a child process, a realistic checkout mix, 2000 warm-up orders,\n" +
         "  a 10 s burst from 32 connections, then the synchronous baseline; a report to the console and to .benchmarks/\n" +
@@ -78,6 +78,7 @@ internal static class LoadArguments
         "--followers" => Positive(value) is { } followers ? settings with { Followers = followers } : null,
         "--deadline-s" => Positive(value) is { } seconds ? settings with { Deadline = TimeSpan.FromSeconds(seconds) } : null,
         "--report-dir" => settings with { ReportDirectory = value },
+        "--mix" => value is "realistic" or "delivery" ? settings with { DeliveryOnly = value == "delivery" } : null,
         "--seed" => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seed) ? settings with { Seed = seed } : null,
         _ => null,
     };

@@ -25,8 +25,8 @@ internal static class LoadRun
         var catalog = await client.GetCatalogAsync(cancellationToken);
         var stores = await client.GetStoresAsync(cancellationToken);
         await Restock.RunAsync(client, catalog, stores, cancellationToken);
-        var mix = new CheckoutMix(catalog, stores, settings.Seed);
-        display.Say($"{target.Description}; {CheckoutMix.Describe()}");
+        var mix = new CheckoutMix(catalog, stores, settings.Seed, settings.DeliveryOnly);
+        display.Say($"{target.Description}; {CheckoutMix.Describe(settings.DeliveryOnly)}");
 
         PhaseResult? warmup = null;
         if (!settings.Cold)

@@ -46,6 +46,9 @@ internal sealed record LoadSettings
 
     public int Seed { get; init; } = 1;
 
+    /// <summary>Only plain delivery orders paid by the first card (<c>--mix delivery</c>) instead of the realistic mix.</summary>
+    public bool DeliveryOnly { get; init; }
+
     /// <summary>Plain progress lines even on a terminal.</summary>
     public bool Plain { get; init; }
 

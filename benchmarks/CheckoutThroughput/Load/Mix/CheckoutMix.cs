@@ -5,10 +5,12 @@ namespace AsyncCommerce.Benchmarks.CheckoutThroughput.Load.Mix;
 
 /// <summary>
 /// A realistic peak: pickup and delivery, 1 to 5 lines of 1 to 3 units, the payment scenarios of
-/// <see cref="PaymentScenario.All"/>, and some customers who cancel right after checking out. The same seed and index
-/// always give the same checkout, so two runs (or the asynchronous and the synchronous phase) load the same orders.
+/// <see cref="PaymentScenario.All"/>, and some customers who cancel right after checking out. Or, with
+/// <paramref name="deliveryOnly"/>, the plain order the cost targets are written for: delivery, 1 to 5 lines, the first
+/// card approved, nobody cancels. The same seed and index always give the same checkout, so two runs (or the
+/// asynchronous and the synchronous phase) load the same orders.
 /// </summary>
-internal sealed class CheckoutMix(IReadOnlyList<CatalogEntry> catalog, IReadOnlyList<StoreEntry> stores, int seed)
+internal sealed class CheckoutMix(IReadOnlyList<CatalogEntry> catalog, IReadOnlyList<StoreEntry> stores, int seed, bool deliveryOnly = false)
 {
     public const int PickupPercent = 40;
     public const int CancelPercent = 3;
@@ -17,17 +19,18 @@ internal sealed class CheckoutMix(IReadOnlyList<CatalogEntry> catalog, IReadOnly
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static string Describe() =>
-        $"{PickupPercent} % pickup / {100 - PickupPercent} % delivery, 1-{MaxLines} lines of 1-{MaxQuantity} units, {CancelPercent} % cancelled by the customer; payments: " +
+    public static string Describe(bool deliveryOnly) => deliveryOnly
+        ? $"delivery only, 1-{MaxLines} lines of 1-{MaxQuantity} units, {PaymentScenario.All[0].Name}, no cancels"
+        : $"{PickupPercent} % pickup / {100 - PickupPercent} % delivery, 1-{MaxLines} lines of 1-{MaxQuantity} units, {CancelPercent} % cancelled by the customer; payments: " +
         string.Join(", ", PaymentScenario.All.Select(s => $"{s.Name} {s.Weight} %"));
 
     public PlannedCheckout Plan(int index)
     {
         var random = new Random(HashCode.Combine(seed, index));
-        var store = random.Next(100) < PickupPercent ? stores[random.Next(stores.Count)].StoreId : null;
-        var payment = PickPayment(random, pickup: store is not null);
+        var store = !deliveryOnly && random.Next(100) < PickupPercent ? stores[random.Next(stores.Count)].StoreId : null;
+        var payment = deliveryOnly ? PaymentScenario.All[0] : PickPayment(random, pickup: store is not null);
         var lines = catalog.OrderBy(_ => random.Next()).Take(random.Next(1, MaxLines + 1)).Select(item => new { sku = item.Sku, quantity = random.Next(1, MaxQuantity + 1) }).ToList();
-        var cancels = random.Next(100) < CancelPercent;
+        var cancels = !deliveryOnly && random.Next(100) < CancelPercent;
         var body = new
         {
             customerId = $"load-{index % 5000}",

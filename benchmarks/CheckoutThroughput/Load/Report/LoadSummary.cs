@@ -47,7 +47,7 @@ internal sealed record LoadSummary(
             DescribeTemperature(settings),
             Environment.ProcessorCount,
             settings.Seed,
-            CheckoutMix.Describe(),
+            CheckoutMix.Describe(settings.DeliveryOnly),
             started?.Cpu.TotalMilliseconds,
             warmup is null ? null : PhaseSummary.From(warmup),
             measuredSummary,
