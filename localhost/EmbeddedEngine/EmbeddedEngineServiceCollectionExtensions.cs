@@ -27,10 +27,11 @@ public static class EmbeddedEngineServiceCollectionExtensions
             .Bind(configuration.GetSection(EmbeddedEngineOptions.Section))
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EmbeddedEngineOptions>, EmbeddedEngineOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(provider => storage == StorageMode.Azurite
             ? EmbeddedBackends.AzureStorage(Engine(provider), provider.GetRequiredService<IOptions<AzureStorageOptions>>().Value, provider.GetRequiredService<ILoggerFactory>())
             : EmbeddedBackends.InMemory(
-                Engine(provider), provider.GetService<EngineAdmission>(), provider.GetService<TimeProvider>() ?? TimeProvider.System, provider.GetRequiredService<ILoggerFactory>()));
+                Engine(provider), provider.GetService<EngineAdmission>(), provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILoggerFactory>()));
 
         services.AddDurableTaskWorker(builder =>
         {
