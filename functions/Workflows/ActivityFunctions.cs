@@ -27,16 +27,16 @@ public static class ActivityFunctions
         RunAsync<ReleaseStock, StockMovementInput, bool>(input, instanceId, function);
 
     [Function(nameof(CommitStock))]
-    public static Task<bool> RunCommitStock([ActivityTrigger] StockMovementInput input, string instanceId, FunctionContext function) =>
-        RunAsync<CommitStock, StockMovementInput, bool>(input, instanceId, function);
+    public static Task<bool> RunCommitStock([ActivityTrigger] CommitStockInput input, string instanceId, FunctionContext function) =>
+        RunAsync<CommitStock, CommitStockInput, bool>(input, instanceId, function);
 
     [Function(nameof(AuthorizePayment))]
     public static Task<AuthorizationResult> RunAuthorizePayment([ActivityTrigger] AuthorizePaymentInput input, string instanceId, FunctionContext function) =>
         RunAsync<AuthorizePayment, AuthorizePaymentInput, AuthorizationResult>(input, instanceId, function);
 
     [Function(nameof(CapturePayment))]
-    public static Task<bool> RunCapturePayment([ActivityTrigger] SettlePaymentInput input, string instanceId, FunctionContext function) =>
-        RunAsync<CapturePayment, SettlePaymentInput, bool>(input, instanceId, function);
+    public static Task<bool> RunCapturePayment([ActivityTrigger] CapturePaymentInput input, string instanceId, FunctionContext function) =>
+        RunAsync<CapturePayment, CapturePaymentInput, bool>(input, instanceId, function);
 
     [Function(nameof(VoidPayment))]
     public static Task<bool> RunVoidPayment([ActivityTrigger] SettlePaymentInput input, string instanceId, FunctionContext function) =>

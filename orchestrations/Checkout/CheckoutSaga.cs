@@ -75,7 +75,6 @@ public sealed class CheckoutSaga : TaskOrchestrator<CheckoutInput, OrderStatus>
         if (input.Fulfillment == FulfillmentType.Pickup)
             return await PickupFlow.RunAsync(order);
 
-        await order.RecordAsync(new OrderConfirmed(FulfillmentType.Delivery));
-        return await order.CompleteAsync(honourLateCancellation: true);
+        return await order.CompleteAsync(honourLateCancellation: true, confirmFirst: new OrderConfirmed(FulfillmentType.Delivery));
     }
 }

@@ -3,14 +3,32 @@ using Microsoft.DurableTask;
 
 namespace AsyncCommerce.Inventory;
 
-/// <summary>Activity: turns the order's held stock into a sale and records StockCommitted (idempotent: a re-run commits and records nothing more).</summary>
-public sealed class CommitStock(IInventoryStore inventory, OrderEventRecorder recorder, TimeProvider clock) : TaskActivity<StockMovementInput, bool>
+/// <param name="EventId">Id of the StockCommitted event, chosen by the orchestrator.</param>
+/// <param name="CompletedEventId">Id of the OrderCompleted event that follows it, chosen by the orchestrator.</param>
+public sealed record CommitStockInput(string OrderId, string LocationId, string EventId, string CompletedEventId);
+
+/// <summary>
+/// Activity: turns the order's held stock into a sale, which ends the order: records StockCommitted, then
+/// OrderCompleted. One step, where recording the end was a step of its own: nothing can happen to an order between the
+/// two. A failure to record after the commit is an <see cref="UnrecordedSaleException"/>. Idempotent: a re-run commits nothing more, and the recorder keeps each event id once.
+/// </summary>
+public sealed class CommitStock(IInventoryStore inventory, OrderEventRecorder recorder, TimeProvider clock) : TaskActivity<CommitStockInput, bool>
 {
-    public override async Task<bool> RunAsync(TaskActivityContext context, StockMovementInput input)
+    public override async Task<bool> RunAsync(TaskActivityContext context, CommitStockInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
         var committed = await inventory.CommitAsync(input.OrderId);
-        await recorder.RecordAsync(input.OrderId, input.EventId, clock.GetUtcNow(), new StockCommitted(input.LocationId));
+        try
+        {
+            await recorder.RecordAsync(input.OrderId, input.EventId, clock.GetUtcNow(), new StockCommitted(input.LocationId));
+            await recorder.RecordAsync(input.OrderId, input.CompletedEventId, clock.GetUtcNow(), new OrderCompleted());
+        }
+        catch (Exception failure) when (failure is not OperationCanceledException)
+        {
+            // From here on the sale has happened; the saga must know that, or it would give the money back.
+            throw new UnrecordedSaleException($"Order {input.OrderId}: the stock was committed, but recording the sale failed.", failure);
+        }
+
         return committed;
     }
 }

@@ -3,15 +3,27 @@ using Microsoft.DurableTask;
 
 namespace AsyncCommerce.Payments;
 
-/// <param name="EventId">Id of the event the step records (PaymentCaptured, PaymentVoided or PaymentRefunded), chosen by the orchestrator.</param>
+/// <param name="EventId">Id of the event the step records (PaymentVoided or PaymentRefunded), chosen by the orchestrator.</param>
 public sealed record SettlePaymentInput(string OrderId, string AuthorizationId, Money Amount, string EventId);
 
-/// <summary>Activity: takes the authorized money and records PaymentCaptured (idempotent per authorization at the gateway).</summary>
-public sealed class CapturePayment(IPaymentGateway gateway, OrderEventRecorder recorder, TimeProvider clock) : TaskActivity<SettlePaymentInput, bool>
+/// <param name="EventId">Id of the PaymentCaptured event, chosen by the orchestrator.</param>
+/// <param name="RecordFirst">
+/// A fact the saga decided just before the capture (a delivery order's OrderConfirmed), recorded by this step before it
+/// takes the money: one step of the workflow instead of two, with the same events in the same order.
+/// </param>
+public sealed record CapturePaymentInput(string OrderId, string AuthorizationId, Money Amount, string EventId, RecordOrderEventInput? RecordFirst = null);
+
+/// <summary>
+/// Activity: records the saga's fact that goes first, if any, then takes the authorized money and records
+/// PaymentCaptured (idempotent: the recorder keeps each event id once, the gateway each authorization's capture once).
+/// </summary>
+public sealed class CapturePayment(IPaymentGateway gateway, OrderEventRecorder recorder, TimeProvider clock) : TaskActivity<CapturePaymentInput, bool>
 {
-    public override async Task<bool> RunAsync(TaskActivityContext context, SettlePaymentInput input)
+    public override async Task<bool> RunAsync(TaskActivityContext context, CapturePaymentInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
+        if (input.RecordFirst is { } first)
+            await recorder.RecordAsync(first.OrderId, first.EventId, first.OccurredAt, first.Data);
         await gateway.CaptureAsync(input.AuthorizationId, input.Amount);
         await recorder.RecordAsync(input.OrderId, input.EventId, clock.GetUtcNow(), new PaymentCaptured(input.AuthorizationId, input.Amount));
         return true;

@@ -103,6 +103,23 @@ public sealed class CheckoutSagaTests
     }
 
     [Fact]
+    public async Task Delivery_WhenPaymentIsAuthorized_RecordsEachFactOnceInTheOrderItHappened()
+    {
+        await using var app = new CommerceApp();
+        var http = app.CreateClient();
+
+        var orderId = await http.PlaceOrderAsync(CheckoutBody.Delivery());
+        await http.WaitForStatusAsync(orderId, OrderStatus.Completed);
+
+        // Confirming is recorded by the capture step and completing by the commit step: the stream reads as before.
+        var stream = await app.Get<IOrderEventStore>().ReadAsync(orderId);
+        Assert.Equal(
+            [nameof(OrderPlaced), nameof(StockReserved), nameof(PaymentAttempted), nameof(PaymentAuthorized), nameof(OrderConfirmed), nameof(PaymentCaptured), nameof(StockCommitted), nameof(OrderCompleted)],
+            stream.Select(recorded => recorded.Type));
+        Assert.Equal(stream.OrderBy(recorded => recorded.OccurredAt).Select(recorded => recorded.Sequence), stream.Select(recorded => recorded.Sequence));
+    }
+
+    [Fact]
     public async Task Checkout_WhenEveryMethodFailsAndNoneArrives_IsRejectedPaymentFailedAndReleasesStock()
     {
         await using var app = new CommerceApp(new Dictionary<string, string?> { ["Commerce:Payment:AwaitPaymentMethodTimeout"] = "00:00:01" });
@@ -262,12 +279,14 @@ public sealed class CheckoutSagaTests
         Assert.Single(await broken.Services.GetRequiredService<IInventoryStore>().GetLevelsAsync("SKU-1006"), level => level.Reserved == 1);
     }
 
-    [Fact]
-    public async Task Delivery_WhenRecordingCompletionKeepsFailingAfterTheSale_DoesNotRefundASoldOrder()
+    [Theory]
+    [InlineData(nameof(StockCommitted))]
+    [InlineData(nameof(OrderCompleted))]
+    public async Task Delivery_WhenRecordingTheSaleKeepsFailingAfterTheCommit_DoesNotRefundASoldOrder(string refusedEventType)
     {
         await using var app = new CommerceApp(ShortStepRetries);
         using var broken = app.WithServices(services => services.AddSingleton<IOrderEventStore>(provider =>
-            new CompletionRefusingEventStore(provider.GetRequiredService<InMemoryOrderEventStore>())));
+            new RefusingEventStore(provider.GetRequiredService<InMemoryOrderEventStore>(), refusedEventType)));
         var http = broken.CreateClient();
 
         var orderId = await http.PlaceOrderAsync(CheckoutBody.Delivery().WithLines(("SKU-1005", 1)));
@@ -280,11 +299,11 @@ public sealed class CheckoutSagaTests
         Assert.Single(await broken.Services.GetRequiredService<IInventoryStore>().GetLevelsAsync("SKU-1005"), level => level.Sold == 1);
     }
 
-    /// <summary>An event store that refuses to record completion, to fail the saga after the sale.</summary>
-    private sealed class CompletionRefusingEventStore(IOrderEventStore inner) : IOrderEventStore
+    /// <summary>An event store that refuses to record one type of event, to fail the saga after the sale.</summary>
+    private sealed class RefusingEventStore(IOrderEventStore inner, string refusedEventType) : IOrderEventStore
     {
         public Task<OrderEvent> AppendAsync(string orderId, string eventId, DateTimeOffset occurredAt, OrderEventData data, CancellationToken cancellationToken = default) =>
-            data is OrderCompleted
+            data.GetType().Name == refusedEventType
                 ? throw new InvalidOperationException("Event store unavailable.")
                 : inner.AppendAsync(orderId, eventId, occurredAt, data, cancellationToken);
 
