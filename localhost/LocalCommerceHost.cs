@@ -9,6 +9,7 @@ using AsyncCommerce.LocalHost.EmbeddedEngine;
 using AsyncCommerce.LocalHost.Leveling;
 using AsyncCommerce.LocalHost.Storage;
 using AsyncCommerce.LocalHost.Telemetry;
+using AsyncCommerce.LocalHost.Warmup;
 using AsyncCommerce.LocalHost.Workflows;
 using Microsoft.AspNetCore.Diagnostics;
 using Scalar.AspNetCore;
@@ -43,6 +44,7 @@ public static class LocalCommerceHost
     public static IServiceCollection AddLocalCommerce(this IServiceCollection services, IConfiguration configuration)
     {
         var storage = StorageModeSetting.Read(configuration);
+        services.AddHostWarmup(configuration);
         services.AddCommerceWorkflows(configuration);
         if (storage == StorageMode.Azurite)
             services.AddAzuriteStorage(configuration);

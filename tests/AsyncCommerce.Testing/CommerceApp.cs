@@ -28,6 +28,9 @@ public sealed class CommerceApp : WebApplicationFactory<Program>
         ["Commerce:Pickup:Window"] = "02:00:00",
         ["Commerce:Pickup:ReminderBeforeExpiry"] = "01:00:00",
         ["Commerce:Checkout:DuplicateWait"] = "00:00:10",
+
+        // Each test starts its own host: serving at once matters more than serving warm.
+        ["Commerce:Warmup:Orders"] = "0",
     }.Concat(TestTokens.Settings).ToDictionary();
 
     private readonly Dictionary<string, string?> _settings;
