@@ -20,8 +20,8 @@ public sealed class CommitStock(IInventoryStore inventory, OrderEventRecorder re
         var committed = await inventory.CommitAsync(input.OrderId);
         try
         {
-            await recorder.RecordAsync(input.OrderId, input.EventId, clock.GetUtcNow(), new StockCommitted(input.LocationId));
-            await recorder.RecordAsync(input.OrderId, input.CompletedEventId, clock.GetUtcNow(), new OrderCompleted());
+            var now = clock.GetUtcNow();
+            await recorder.RecordAsync(input.OrderId, [new(input.EventId, now, new StockCommitted(input.LocationId)), new(input.CompletedEventId, now, new OrderCompleted())]);
         }
         catch (Exception failure) when (failure is not OperationCanceledException)
         {

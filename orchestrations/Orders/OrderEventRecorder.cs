@@ -22,14 +22,30 @@ public sealed partial class OrderEventRecorder(
     // path catches up.
     private readonly RecentEntries<string, OrderView> _lastSaved = new(capacity: RecentEntries.OrdersInFlight, StringComparer.Ordinal);
 
-    public async Task<OrderEvent> RecordAsync(string orderId, string eventId, DateTimeOffset occurredAt, OrderEventData data, CancellationToken cancellationToken = default)
+    public Task<OrderEvent> RecordAsync(string orderId, string eventId, DateTimeOffset occurredAt, OrderEventData data, CancellationToken cancellationToken = default) =>
+        RecordAsync(orderId, [new OrderFact(eventId, occurredAt, data)], cancellationToken);
+
+    /// <summary>
+    /// Records facts that happen together, in order (a payment attempt and the authorization it gave; the stock committed
+    /// and the order's end): each is appended, and the read model is brought up to date once, so a reader sees them
+    /// arrive together and the view is saved once, not once per fact. Returns the last one stored.
+    /// </summary>
+    public async Task<OrderEvent> RecordAsync(string orderId, IReadOnlyList<OrderFact> facts, CancellationToken cancellationToken = default)
     {
-        var stored = await events.AppendAsync(orderId, eventId, occurredAt, data, cancellationToken);
+        ArgumentNullException.ThrowIfNull(facts);
+        ArgumentOutOfRangeException.ThrowIfZero(facts.Count);
+        var stored = new OrderEvent[facts.Count];
+        for (var i = 0; i < facts.Count; i++)
+            stored[i] = await events.AppendAsync(orderId, facts[i].EventId, facts[i].OccurredAt, facts[i].Data, cancellationToken);
         await ProjectAsync(stored, cancellationToken);
         outbox.Nudge();
         if (logger.IsEnabled(LogLevel.Information))
-            LogRecorded(orderId, stored.Sequence, stored.Type, Describe(stored.Data));
-        return stored;
+        {
+            foreach (var recorded in stored)
+                LogRecorded(orderId, recorded.Sequence, recorded.Type, Describe(recorded.Data));
+        }
+
+        return stored[^1];
     }
 
     /// <summary>Catches the read model up with the stream: applies every event newer than the stored view.</summary>
@@ -39,22 +55,33 @@ public sealed partial class OrderEventRecorder(
         await CatchUpAsync(orderId, view, cancellationToken);
     }
 
-    // The usual case reads nothing: the view is one event behind, and that event is the one just stored. Reading the
-    // stream is a query, and a query is what a table store (Azurite above all) pays most for.
-    private async Task ProjectAsync(OrderEvent stored, CancellationToken cancellationToken)
+    // The usual case reads nothing: the view is just behind the events just stored, and they follow one another.
+    // Reading the stream is a query, and a query is what a table store (Azurite above all) pays most for. Events that do
+    // not follow one another (a re-run recorded some of them before, and something else since) catch up from the stream.
+    private async Task ProjectAsync(OrderEvent[] stored, CancellationToken cancellationToken)
     {
-        var previous = _lastSaved.TryGet(stored.OrderId, out var remembered) && remembered.Version == stored.Sequence - 1 ? remembered : null;
-        if (previous is not null || stored.Sequence == 1)
+        var orderId = stored[0].OrderId;
+        var first = stored[0].Sequence;
+        var consecutive = stored[^1].Sequence - first == stored.Length - 1;
+        var previous = _lastSaved.TryGet(orderId, out var remembered) && remembered.Version == first - 1 ? remembered : null;
+        if (consecutive && (previous is not null || first == 1))
         {
-            await SaveAsync(OrderProjection.Apply(previous, stored), cancellationToken);
+            await SaveAsync(Fold(previous, stored), cancellationToken);
             return;
         }
 
-        var view = await views.GetAsync(stored.OrderId, cancellationToken);
-        if ((view?.Version ?? 0) == stored.Sequence - 1)
-            await SaveAsync(OrderProjection.Apply(view, stored), cancellationToken);
+        var view = await views.GetAsync(orderId, cancellationToken);
+        if (consecutive && (view?.Version ?? 0) == first - 1)
+            await SaveAsync(Fold(view, stored), cancellationToken);
         else
-            await CatchUpAsync(stored.OrderId, view, cancellationToken);
+            await CatchUpAsync(orderId, view, cancellationToken);
+    }
+
+    private static OrderView Fold(OrderView? view, OrderEvent[] stored)
+    {
+        foreach (var orderEvent in stored)
+            view = OrderProjection.Apply(view, orderEvent);
+        return view!;
     }
 
     private async Task CatchUpAsync(string orderId, OrderView? view, CancellationToken cancellationToken)

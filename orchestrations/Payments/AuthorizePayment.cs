@@ -22,17 +22,17 @@ public sealed class AuthorizePayment(IPaymentGateway gateway, OrderEventRecorder
         var request = new AuthorizationRequest(input.OrderId, $"{input.OrderId}:{input.MethodIndex}", input.Payment.Method, input.Payment.Token, input.Amount);
         var result = await gateway.AuthorizeAsync(request);
 
-        var attempt = new PaymentAttempted(input.MethodIndex, input.Payment.Method, result.Outcome, result.Reason);
-        await recorder.RecordAsync(input.OrderId, AttemptEventId(input, result.Outcome), clock.GetUtcNow(), attempt);
-
-        if (result.Outcome == PaymentOutcome.TransientFailure)
-            throw new TransientPaymentException($"Order {input.OrderId}: {input.Payment.Method} failed transiently ({result.Reason}).");
+        var attempt = new OrderFact(AttemptEventId(input, result.Outcome), clock.GetUtcNow(), new PaymentAttempted(input.MethodIndex, input.Payment.Method, result.Outcome, result.Reason));
         if (result.Outcome == PaymentOutcome.Approved)
         {
             var authorized = new PaymentAuthorized(input.MethodIndex, input.Payment.Method, result.AuthorizationId!, input.Amount, result.Deferred);
-            await recorder.RecordAsync(input.OrderId, input.AuthorizedEventId, clock.GetUtcNow(), authorized);
+            await recorder.RecordAsync(input.OrderId, [attempt, new(input.AuthorizedEventId, attempt.OccurredAt, authorized)]);
+            return result;
         }
 
+        await recorder.RecordAsync(input.OrderId, [attempt]);
+        if (result.Outcome == PaymentOutcome.TransientFailure)
+            throw new TransientPaymentException($"Order {input.OrderId}: {input.Payment.Method} failed transiently ({result.Reason}).");
         return result;
     }
 

@@ -31,6 +31,34 @@ public sealed class OrderEventRecorderTests
     }
 
     [Fact]
+    public async Task RecordAsync_FactsThatHappenTogether_AppendsEachInOrderAndSavesTheViewOnce()
+    {
+        var views = new SaveCountingViewStore(_views);
+        var recorder = new OrderEventRecorder(_events, views, new OutboxSignal(), _viewChanges, NullLogger<OrderEventRecorder>.Instance);
+        await recorder.RecordAsync(OrderId, "placed", Now, Placed(PickupAt(StoreId)));
+
+        var last = await recorder.RecordAsync(OrderId, [new("committed", Now, new StockCommitted(StoreId)), new("completed", Now, new OrderCompleted())]);
+
+        Assert.Equal([nameof(OrderPlaced), nameof(StockCommitted), nameof(OrderCompleted)], (await _events.ReadAsync(OrderId)).Select(e => e.Type));
+        Assert.Equal((3, "completed"), (last.Sequence, last.EventId));
+        Assert.Equal(2, views.Saves);
+        Assert.Equivalent(OrderProjection.Apply(null, await _events.ReadAsync(OrderId)), await _views.GetAsync(OrderId), strict: true);
+    }
+
+    [Fact]
+    public async Task RecordAsync_FactsOfWhichAnEarlierRunRecordedTheFirst_RecordsTheRestAndProjectsThem()
+    {
+        await _recorder.RecordAsync(OrderId, "placed", Now, Placed(PickupAt(StoreId)));
+        var crashedRun = new OrderEventRecorder(_events, _views, new OutboxSignal(), new OrderViewChanges(), NullLogger<OrderEventRecorder>.Instance);
+        await crashedRun.RecordAsync(OrderId, "attempt", Now, new PaymentAttempted(0, "card", PaymentOutcome.Approved, null));
+
+        await _recorder.RecordAsync(OrderId, [new("attempt", Now, new PaymentAttempted(0, "card", PaymentOutcome.Approved, null)), new("confirmed", Now, new OrderConfirmed(FulfillmentType.Pickup))]);
+
+        Assert.Equal([nameof(OrderPlaced), nameof(PaymentAttempted), nameof(OrderConfirmed)], (await _events.ReadAsync(OrderId)).Select(e => e.Type));
+        Assert.Equivalent(OrderProjection.Apply(null, await _events.ReadAsync(OrderId)), await _views.GetAsync(OrderId), strict: true);
+    }
+
+    [Fact]
     public async Task RecordAsync_NewEvent_AppendsItToTheStream()
     {
         var placed = Placed(PickupAt(StoreId));
@@ -141,5 +169,22 @@ public sealed class OrderEventRecorderTests
         await _recorder.ProjectAsync("order-unknown");
 
         Assert.Null(await _views.GetAsync("order-unknown"));
+    }
+
+    /// <summary>Counts the views saved, to show facts recorded together cost one save.</summary>
+    private sealed class SaveCountingViewStore(IOrderViewStore inner) : IOrderViewStore
+    {
+        public int Saves { get; private set; }
+
+        public Task<OrderView?> GetAsync(string orderId, CancellationToken cancellationToken = default) => inner.GetAsync(orderId, cancellationToken);
+
+        public Task SaveAsync(OrderView view, CancellationToken cancellationToken = default)
+        {
+            Saves++;
+            return inner.SaveAsync(view, cancellationToken);
+        }
+
+        public Task<IReadOnlyList<OrderView>> ListPickupsAsync(string storeId, OrderStatus? status, CancellationToken cancellationToken = default) =>
+            inner.ListPickupsAsync(storeId, status, cancellationToken);
     }
 }
