@@ -19,6 +19,25 @@ public static class CommerceAccess
     /// </summary>
     public const string BearerSettings = "Authentication:Schemes:" + BearerScheme;
 
+    /// <summary>
+    /// The settings under <see cref="BearerSettings"/> that make a host accept tokens from <paramref name="issuer"/> for
+    /// <paramref name="audience"/> signed with one symmetric key, in the shape <c>dotnet user-jwts</c> writes them: what
+    /// the tests' tokens and the local host's warm-up configure.
+    /// </summary>
+    public static Dictionary<string, string?> SigningKeySettings(string issuer, string audience, string keyId, byte[] key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return new()
+        {
+            [$"{BearerSettings}:ValidIssuer"] = issuer,
+            [$"{BearerSettings}:ValidAudiences:0"] = audience,
+            [$"{BearerSettings}:SigningKeys:0:Id"] = keyId,
+            [$"{BearerSettings}:SigningKeys:0:Issuer"] = issuer,
+            [$"{BearerSettings}:SigningKeys:0:Value"] = Convert.ToBase64String(key),
+            [$"{BearerSettings}:SigningKeys:0:Length"] = key.Length.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+    }
+
     /// <summary>The claim naming a store the caller works for; a token may carry it once per store.</summary>
     public const string StoreClaim = "store";
 

@@ -67,7 +67,7 @@ internal sealed class WarmupInstance : IAsyncDisposable
     }
 
     // Everything the real host is configured with, except what would make the warm-up slow, recursive or visible.
-    private static Dictionary<string, string?> Overrides(byte[] signingKey) => new()
+    private static Dictionary<string, string?> Overrides(byte[] signingKey) => new(CommerceAccess.SigningKeySettings(Issuer, Audience, "warmup", signingKey))
     {
         [WebHostDefaults.ServerUrlsKey] = "http://127.0.0.1:0",
         [StorageModeSetting.Key] = nameof(StorageMode.Memory),
@@ -76,12 +76,6 @@ internal sealed class WarmupInstance : IAsyncDisposable
         [$"{SimulatedGatewayOptions.Section}:{nameof(SimulatedGatewayOptions.GatewayLatency)}"] = "00:00:00.001",
         [$"{PaymentOptions.Section}:{nameof(PaymentOptions.RetryFirstInterval)}"] = "00:00:00.010",
         [$"{PaymentOptions.Section}:{nameof(PaymentOptions.RetryMaxInterval)}"] = "00:00:00.050",
-        [$"{CommerceAccess.BearerSettings}:ValidIssuer"] = Issuer,
-        [$"{CommerceAccess.BearerSettings}:ValidAudiences:0"] = Audience,
-        [$"{CommerceAccess.BearerSettings}:SigningKeys:0:Id"] = "warmup",
-        [$"{CommerceAccess.BearerSettings}:SigningKeys:0:Issuer"] = Issuer,
-        [$"{CommerceAccess.BearerSettings}:SigningKeys:0:Value"] = Convert.ToBase64String(signingKey),
-        [$"{CommerceAccess.BearerSettings}:SigningKeys:0:Length"] = "32",
     };
 
     private static string StaffToken(byte[] signingKey) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor

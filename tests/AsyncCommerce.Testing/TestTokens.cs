@@ -20,15 +20,7 @@ public static class TestTokens
     private static readonly Lazy<string> OperatorToken = new(() => Create(SeedData.Stores.Select(s => s.StoreId), CommerceAccess.Roles.All));
 
     /// <summary>The host settings that make it accept these tokens.</summary>
-    public static IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>
-    {
-        [$"{CommerceAccess.BearerSettings}:ValidIssuer"] = Issuer,
-        [$"{CommerceAccess.BearerSettings}:ValidAudiences:0"] = Audience,
-        [$"{CommerceAccess.BearerSettings}:SigningKeys:0:Id"] = "tests",
-        [$"{CommerceAccess.BearerSettings}:SigningKeys:0:Issuer"] = Issuer,
-        [$"{CommerceAccess.BearerSettings}:SigningKeys:0:Value"] = Convert.ToBase64String(Key),
-        [$"{CommerceAccess.BearerSettings}:SigningKeys:0:Length"] = "32",
-    };
+    public static IReadOnlyDictionary<string, string?> Settings { get; } = CommerceAccess.SigningKeySettings(Issuer, Audience, "tests", Key);
 
     /// <summary>Staff of every seeded store with every administration role: what the shared test clients send.</summary>
     public static string Operator => OperatorToken.Value;
