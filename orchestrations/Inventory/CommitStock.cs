@@ -23,9 +23,10 @@ public sealed class CommitStock(IInventoryStore inventory, OrderEventRecorder re
             var now = clock.GetUtcNow();
             await recorder.RecordAsync(input.OrderId, [new(input.EventId, now, new StockCommitted(input.LocationId)), new(input.CompletedEventId, now, new OrderCompleted())]);
         }
-        catch (Exception failure) when (failure is not OperationCanceledException)
+        catch (Exception failure)
         {
-            // From here on the sale has happened; the saga must know that, or it would give the money back.
+            // From here on the sale has happened, whatever stopped the record (a store's timeout surfaces as a
+            // cancellation too); the saga must know that, or it would give the money back.
             throw new UnrecordedSaleException($"Order {input.OrderId}: the stock was committed, but recording the sale failed.", failure);
         }
 

@@ -280,13 +280,14 @@ public sealed class CheckoutSagaTests
     }
 
     [Theory]
-    [InlineData(nameof(StockCommitted))]
-    [InlineData(nameof(OrderCompleted))]
-    public async Task Delivery_WhenRecordingTheSaleKeepsFailingAfterTheCommit_DoesNotRefundASoldOrder(string refusedEventType)
+    [InlineData(nameof(StockCommitted), false)]
+    [InlineData(nameof(OrderCompleted), false)]
+    [InlineData(nameof(OrderCompleted), true)]
+    public async Task Delivery_WhenRecordingTheSaleKeepsFailingAfterTheCommit_DoesNotRefundASoldOrder(string refusedEventType, bool timesOut)
     {
         await using var app = new CommerceApp(ShortStepRetries);
         using var broken = app.WithServices(services => services.AddSingleton<IOrderEventStore>(provider =>
-            new RefusingEventStore(provider.GetRequiredService<InMemoryOrderEventStore>(), refusedEventType)));
+            new RefusingEventStore(provider.GetRequiredService<InMemoryOrderEventStore>(), refusedEventType, timesOut)));
         var http = broken.CreateClient();
 
         var orderId = await http.PlaceOrderAsync(CheckoutBody.Delivery().WithLines(("SKU-1005", 1)));
@@ -299,12 +300,12 @@ public sealed class CheckoutSagaTests
         Assert.Single(await broken.Services.GetRequiredService<IInventoryStore>().GetLevelsAsync("SKU-1005"), level => level.Sold == 1);
     }
 
-    /// <summary>An event store that refuses to record one type of event, to fail the saga after the sale.</summary>
-    private sealed class RefusingEventStore(IOrderEventStore inner, string refusedEventType) : IOrderEventStore
+    /// <summary>An event store that refuses to record one type of event (down, or timing out as SDKs do), to fail the saga after the sale.</summary>
+    private sealed class RefusingEventStore(IOrderEventStore inner, string refusedEventType, bool timesOut) : IOrderEventStore
     {
         public Task<OrderEvent> AppendAsync(string orderId, string eventId, DateTimeOffset occurredAt, OrderEventData data, CancellationToken cancellationToken = default) =>
             data.GetType().Name == refusedEventType
-                ? throw new InvalidOperationException("Event store unavailable.")
+                ? throw (timesOut ? new TaskCanceledException("Event store timed out.") : new InvalidOperationException("Event store unavailable."))
                 : inner.AppendAsync(orderId, eventId, occurredAt, data, cancellationToken);
 
         public Task<IReadOnlyList<OrderEvent>> ReadAsync(string orderId, int afterSequence = 0, CancellationToken cancellationToken = default) =>
