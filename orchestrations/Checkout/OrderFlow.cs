@@ -55,12 +55,13 @@ internal sealed class OrderFlow
     /// <summary>Records a fact that no step records itself (steps that change stock or money record their own).</summary>
     public async Task RecordAsync(OrderEventData data)
     {
-        await Context.CallActivityAsync<int>(nameof(RecordOrderEvent), NewFact(data), _stepRetry);
+        var fact = NewFact(data);
+        await Context.CallActivityAsync<int>(nameof(RecordOrderEvent), new RecordOrderEventInput(Input.OrderId, fact.EventId, fact.OccurredAt, fact.Data), _stepRetry);
         Count(data);
     }
 
     /// <summary>A fact for a step to record, named and timed here as <see cref="RecordAsync"/> would.</summary>
-    private RecordOrderEventInput NewFact(OrderEventData data) => new(Input.OrderId, NewEventId(), Now, data);
+    private OrderFact NewFact(OrderEventData data) => new(NewEventId(), Now, data);
 
     /// <summary>Counts the outcome a recorded fact stands for, whichever step recorded it.</summary>
     private void Count(OrderEventData data)

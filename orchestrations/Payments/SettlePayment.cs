@@ -11,7 +11,7 @@ public sealed record SettlePaymentInput(string OrderId, string AuthorizationId, 
 /// A fact the saga decided just before the capture (a delivery order's OrderConfirmed), recorded by this step before it
 /// takes the money: one step of the workflow instead of two, with the same events in the same order.
 /// </param>
-public sealed record CapturePaymentInput(string OrderId, string AuthorizationId, Money Amount, string EventId, RecordOrderEventInput? RecordFirst = null);
+public sealed record CapturePaymentInput(string OrderId, string AuthorizationId, Money Amount, string EventId, OrderFact? RecordFirst = null);
 
 /// <summary>
 /// Activity: records the saga's fact that goes first, if any, then takes the authorized money and records
@@ -23,7 +23,7 @@ public sealed class CapturePayment(IPaymentGateway gateway, OrderEventRecorder r
     {
         ArgumentNullException.ThrowIfNull(input);
         if (input.RecordFirst is { } first)
-            await recorder.RecordAsync(first.OrderId, first.EventId, first.OccurredAt, first.Data);
+            await recorder.RecordAsync(input.OrderId, [first]);
         await gateway.CaptureAsync(input.AuthorizationId, input.Amount);
         await recorder.RecordAsync(input.OrderId, input.EventId, clock.GetUtcNow(), new PaymentCaptured(input.AuthorizationId, input.Amount));
         return true;
