@@ -9,6 +9,7 @@ internal sealed record BenchmarkReport(
     int FinishedOrders,
     TimeSpan FinishedIn,
     IReadOnlyList<double> EndToEndMs,
+    ProcessWork Work,
     HostMemory MemoryBefore,
     HostMemory MemoryAfter,
     IReadOnlyList<HostMemory> MemoryByRound,
@@ -24,6 +25,7 @@ internal sealed record BenchmarkReport(
         output.WriteLine(string.Create(c, $"POST /api/checkouts -> 202   p50 {P(AcceptLatenciesMs, 50):0.0} ms   p90 {P(AcceptLatenciesMs, 90):0.0} ms   p99 {P(AcceptLatenciesMs, 99):0.0} ms   max {AcceptLatenciesMs.Max():0.0} ms   ({Settings.Orders / AcceptedIn.TotalSeconds:0} accepted/s)"));
         output.WriteLine(string.Create(c, $"orders finished            {FinishedOrders}/{Settings.Orders} in {FinishedIn.TotalSeconds:0.00} s   ({FinishedOrders / FinishedIn.TotalSeconds:0} orders/s end to end)"));
         output.WriteLine(string.Create(c, $"placed -> completed        p50 {P(EndToEndMs, 50):0} ms   p99 {P(EndToEndMs, 99):0} ms   max {EndToEndMs.Max():0} ms"));
+        output.WriteLine($"process work during the run {Work.PerOrder(Settings.Orders)}");
         if (StorageRequests.Total > 0)
         {
             StorageRequests.Print(output, "order", FinishedOrders);

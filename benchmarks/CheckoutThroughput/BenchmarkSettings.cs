@@ -4,7 +4,7 @@ namespace AsyncCommerce.Benchmarks.CheckoutThroughput;
 
 internal sealed record BenchmarkSettings(
     int Orders, int Concurrency, TimeSpan GatewayLatency, TimeSpan Deadline, string Storage = "Memory", string Mode = "checkouts", int Waiters = 200, int Samples = 2000,
-    bool EngineOnly = false, int Rounds = 1)
+    bool EngineOnly = false, int Rounds = 1, int AllocationTypes = 0)
 {
     /// <summary>The modes that run the local host inside this process: the engine's ceiling, delivery checkouts, long polls.</summary>
     public static bool IsInProcessMode(IReadOnlyList<string> args)
@@ -58,6 +58,7 @@ internal sealed record BenchmarkSettings(
                 "--waiters" => settings with { Waiters = value },
                 "--samples" => settings with { Samples = value },
                 "--rounds" => settings with { Rounds = value },
+                "--allocations" => settings with { AllocationTypes = value },
                 _ => null,
             };
             if (settings is null)

@@ -36,6 +36,9 @@ internal static class CheckoutBenchmark
         await WaitForFinalAsync(views, warmupIds, settings.Deadline, pollInterval);
         var memoryBefore = HostMemory.Measure();
 
+        using var allocations = settings.AllocationTypes > 0 ? new AllocationSampler() : null;
+        allocations?.Start();
+        var workBefore = ProcessWork.Now();
         var requestsBefore = storageRequests.Snapshot();
         var latencies = new List<double>(settings.Orders);
         var orderIds = new List<string>(settings.Orders);
@@ -60,6 +63,9 @@ internal static class CheckoutBenchmark
         }
 
         var finishedIn = clock.Elapsed;
+        var work = ProcessWork.Between(workBefore, ProcessWork.Now());
+        allocations?.Stop();
+        allocations?.Print(Console.Out, settings.AllocationTypes, settings.Orders);
         var memoryAfter = memoryByRound.Count > 0 ? memoryByRound[^1] : HostMemory.Measure();
         var requestsDuringRun = StorageRequestTally.Between(requestsBefore, storageRequests.Snapshot());
 
@@ -72,7 +78,7 @@ internal static class CheckoutBenchmark
         }
 
         await host.StopAsync();
-        return new BenchmarkReport(settings, latencies, acceptedIn, finished, finishedIn, endToEnd, memoryBefore, memoryAfter, memoryByRound, requestsDuringRun);
+        return new BenchmarkReport(settings, latencies, acceptedIn, finished, finishedIn, endToEnd, work, memoryBefore, memoryAfter, memoryByRound, requestsDuringRun);
     }
 
     /// <summary>

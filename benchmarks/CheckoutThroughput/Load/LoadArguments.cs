@@ -14,6 +14,7 @@ internal static class LoadArguments
         "  a 10 s burst from 32 connections, then the synchronous baseline; a report to the console and to .benchmarks/\n" +
         "other modes (the local host in this process):\n" +
         "  --mode checkouts [--orders N] [--concurrency N] [--rounds N] [--storage memory|azurite]   delivery checkouts; azurite: storage requests per order\n" +
+        "                   [--allocations N]                                                  and the N types this process allocates most\n" +
         "  --engine-only [--orders N]                                                          the Durable engine's ceiling on Azurite\n" +
         "  --mode long-poll [--waiters N] [--samples N]                                        what parked status requests cost";
 
@@ -42,7 +43,7 @@ internal static class LoadArguments
             var applied = Apply(settings, name, args[++i]);
             if (applied is null)
             {
-                error = name is "--rounds" or "--waiters" or "--samples"
+                error = name is "--rounds" or "--waiters" or "--samples" or "--allocations"
                     ? $"{name} belongs to an in-process mode (--mode checkouts or --mode long-poll)."
                     : $"{name} {args[i]}: not an option of the load run, or not a valid value for it.";
                 return null;
