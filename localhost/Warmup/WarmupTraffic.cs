@@ -21,12 +21,15 @@ internal sealed class WarmupTraffic(HttpClient http)
     private static readonly string[] EndStatuses = ["Completed", "Cancelled", "Rejected"];
     private static readonly IReadOnlyList<string> Skus = [.. SeedData.Items.Select(item => item.Sku).Where(sku => sku != SeedData.LimitedEditionSku)];
 
-    /// <summary>Runs <paramref name="orders"/> orders; returns how many reached the end their kind leads to.</summary>
-    public async Task<int> RunAsync(int orders, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs <paramref name="orders"/> orders numbered from <paramref name="firstOrder"/> (each number its own customer and
+    /// idempotency key, so a later round places new orders); returns how many reached the end their kind leads to.
+    /// </summary>
+    public async Task<int> RunAsync(int firstOrder, int orders, CancellationToken cancellationToken)
     {
         var asExpected = 0;
         await Parallel.ForEachAsync(
-            Enumerable.Range(0, orders),
+            Enumerable.Range(firstOrder, orders),
             new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken },
             async (index, token) =>
             {

@@ -12,19 +12,21 @@ public sealed class HostWarmupTests
     [Fact]
     public async Task Warmup_BeforeServing_EndsEveryKindOfOrderAsItShould()
     {
-        await using var app = new CommerceApp(new Dictionary<string, string?> { ["Commerce:Warmup:Orders"] = "10" });
+        await using var app = new CommerceApp(new Dictionary<string, string?> { ["Commerce:Warmup:Orders"] = "10", ["Commerce:Warmup:Rounds"] = "2" });
         using var http = app.CreateClient();
 
         var result = app.Get<HostWarmup>().Result;
 
+        // A second round runs unless the first left the runtime almost nothing to compile, which a test cannot arrange.
         Assert.NotNull(result);
-        Assert.Equal((10, 10), (result.Orders, result.EndedAsExpected));
+        Assert.InRange(result.Rounds, 1, 2);
+        Assert.Equal((result.Rounds * 10, result.Rounds * 10), (result.Orders, result.EndedAsExpected));
     }
 
     [Fact]
     public async Task Warmup_BeforeServing_LeavesTheRealStockOrdersAndWorkflowsUntouched()
     {
-        await using var app = new CommerceApp(new Dictionary<string, string?> { ["Commerce:Warmup:Orders"] = "10" });
+        await using var app = new CommerceApp(new Dictionary<string, string?> { ["Commerce:Warmup:Orders"] = "10", ["Commerce:Warmup:Rounds"] = "1" });
         using var http = app.CreateClient();
         Assert.NotNull(app.Get<HostWarmup>().Result);
 
