@@ -14,7 +14,10 @@ namespace AsyncCommerce.LocalHost.Warmup;
 /// </summary>
 internal sealed class WarmupTraffic(HttpClient http)
 {
-    private const int Concurrency = 16;
+    private const int Concurrency = 32;
+
+    // Orders of one to three lines, one or two units each: the loops over lines run as they do for real carts.
+    private const int MostLines = 3;
     private const int KindCount = 5;
     private const int CollectedPickup = 3;
     private const int CancelledPickup = 4;
@@ -59,7 +62,7 @@ internal sealed class WarmupTraffic(HttpClient http)
         customerId = string.Create(CultureInfo.InvariantCulture, $"warmup-{index}"),
         contact = new { email = "warmup@example.com", phone = "+15550000000" },
         currency = SeedData.Currency,
-        lines = new[] { new { sku = Skus[index % Skus.Count], quantity = 1 } },
+        lines = Enumerable.Range(0, 1 + (index % MostLines)).Select(line => new { sku = Skus[(index + line) % Skus.Count], quantity = 1 + (index % 2) }).ToArray(),
         fulfillment = pickupStore is null
             ? (object)new { type = "delivery", address = new { line1 = "1 Warmup Way", city = "Seattle", postalCode = "98101", country = "US" } }
             : new { type = "pickup", storeId = pickupStore },
