@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 
 namespace AsyncCommerce.Benchmarks.CheckoutThroughput;
@@ -10,11 +9,8 @@ namespace AsyncCommerce.Benchmarks.CheckoutThroughput;
 /// </summary>
 internal sealed record ProcessWork(TimeSpan Cpu, long AllocatedBytes, int Gen0Collections, int Gen2Collections)
 {
-    public static ProcessWork Now()
-    {
-        using var process = Process.GetCurrentProcess();
-        return new ProcessWork(process.TotalProcessorTime, GC.GetTotalAllocatedBytes(precise: true), GC.CollectionCount(0), GC.CollectionCount(2));
-    }
+    public static ProcessWork Now() =>
+        new(Environment.CpuUsage.TotalTime, GC.GetTotalAllocatedBytes(precise: true), GC.CollectionCount(0), GC.CollectionCount(2));
 
     public static ProcessWork Between(ProcessWork start, ProcessWork end) => new(
         end.Cpu - start.Cpu,
