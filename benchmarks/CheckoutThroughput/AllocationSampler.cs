@@ -18,13 +18,12 @@ internal sealed class AllocationSampler : EventListener
 
     public void Stop() => _sampling = false;
 
-    public void Print(TextWriter output, int top, int orders)
-    {
-        var total = _bytesByType.Values.Sum();
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"allocation ticks: {total / 1048576.0:0.0} MiB sampled, top {top} types (KiB per order, share)"));
-        foreach (var (type, bytes) in _bytesByType.OrderByDescending(entry => entry.Value).Take(top))
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {bytes / 1024.0 / orders,7:0.00}  {100.0 * bytes / total,5:0.0}%  {type}"));
-    }
+    /// <summary>The <paramref name="count"/> types sampled most, with their sampled bytes, most first.</summary>
+    public IReadOnlyList<(string Type, long Bytes)> Top(int count) =>
+        [.. _bytesByType.Select(entry => (entry.Key, entry.Value)).OrderByDescending(entry => entry.Value).Take(count)];
+
+    /// <summary>All bytes sampled, over every type.</summary>
+    public long TotalBytes => _bytesByType.Values.Sum();
 
     protected override void OnEventSourceCreated(EventSource eventSource)
     {

@@ -10,6 +10,7 @@ internal sealed record BenchmarkReport(
     TimeSpan FinishedIn,
     IReadOnlyList<double> EndToEndMs,
     ProcessWork Work,
+    AllocationProfile? Allocations,
     HostMemory MemoryBefore,
     HostMemory MemoryAfter,
     IReadOnlyList<HostMemory> MemoryByRound,
@@ -26,6 +27,7 @@ internal sealed record BenchmarkReport(
         output.WriteLine(string.Create(c, $"orders finished            {FinishedOrders}/{Settings.Orders} in {FinishedIn.TotalSeconds:0.00} s   ({FinishedOrders / FinishedIn.TotalSeconds:0} orders/s end to end)"));
         output.WriteLine(string.Create(c, $"placed -> completed        p50 {P(EndToEndMs, 50):0} ms   p99 {P(EndToEndMs, 99):0} ms   max {EndToEndMs.Max():0} ms"));
         output.WriteLine($"process work during the run {Work.PerOrder(Settings.Orders)}");
+        Allocations?.Print(output, Settings.Orders);
         if (StorageRequests.Total > 0)
         {
             StorageRequests.Print(output, "order", FinishedOrders);

@@ -65,7 +65,7 @@ internal static class CheckoutBenchmark
         var finishedIn = clock.Elapsed;
         var work = ProcessWork.Between(workBefore, ProcessWork.Now());
         allocations?.Stop();
-        allocations?.Print(Console.Out, settings.AllocationTypes, settings.Orders);
+        var allocationProfile = allocations is null ? null : new AllocationProfile(allocations.TotalBytes, allocations.Top(settings.AllocationTypes));
         var memoryAfter = memoryByRound.Count > 0 ? memoryByRound[^1] : HostMemory.Measure();
         var requestsDuringRun = StorageRequestTally.Between(requestsBefore, storageRequests.Snapshot());
 
@@ -78,7 +78,7 @@ internal static class CheckoutBenchmark
         }
 
         await host.StopAsync();
-        return new BenchmarkReport(settings, latencies, acceptedIn, finished, finishedIn, endToEnd, work, memoryBefore, memoryAfter, memoryByRound, requestsDuringRun);
+        return new BenchmarkReport(settings, latencies, acceptedIn, finished, finishedIn, endToEnd, work, allocationProfile, memoryBefore, memoryAfter, memoryByRound, requestsDuringRun);
     }
 
     /// <summary>
