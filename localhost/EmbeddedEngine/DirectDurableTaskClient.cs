@@ -41,20 +41,30 @@ internal sealed class DirectDurableTaskClient : DurableTaskClient
         TaskName orchestratorName, object? input = null, StartOrchestrationOptions? options = null, CancellationToken cancellation = default)
     {
         cancellation.ThrowIfCancellationRequested();
-        var instance = new OrchestrationInstance
-        {
-            InstanceId = options?.InstanceId ?? Guid.NewGuid().ToString("N"),
-            ExecutionId = Guid.NewGuid().ToString("N"),
-        };
+        var instanceId = options?.InstanceId ?? Guid.NewGuid().ToString("N");
+
+        // The workflow's spans continue the trace of whoever started it (the checkout request), also when made later.
+        var parentTrace = Activity.Current is { Id: { } id } current ? new DistributedTraceContext(id, current.TraceStateString) : null;
+
+        // A noted start serializes its input when it is made: the commerce workflows' inputs are immutable records.
+        if (_backend.DeferredStarts?.TryDefer(instanceId, () => MakeAsync(instanceId, orchestratorName, input, options, parentTrace)) == true)
+            return instanceId;
+
+        await _backend.EnsureMadeAsync(instanceId);
+        await MakeAsync(instanceId, orchestratorName, input, options, parentTrace);
+        return instanceId;
+    }
+
+    private async Task MakeAsync(string instanceId, TaskName orchestratorName, object? input, StartOrchestrationOptions? options, DistributedTraceContext? parentTrace)
+    {
+        var instance = new OrchestrationInstance { InstanceId = instanceId, ExecutionId = Guid.NewGuid().ToString("N") };
         var started = new ExecutionStartedEvent(-1, _converter.Serialize(input))
         {
             Name = orchestratorName.Name,
             Version = options?.Version?.Version ?? string.Empty,
             OrchestrationInstance = instance,
             ScheduledStartTime = options?.StartAt?.UtcDateTime,
-
-            // The workflow's spans continue the trace of whoever started it (the checkout request).
-            ParentTraceContext = Activity.Current is { Id: { } id } current ? new DistributedTraceContext(id, current.TraceStateString) : null,
+            ParentTraceContext = parentTrace,
             Tags = options?.Tags?.ToDictionary(tag => tag.Key, tag => tag.Value, StringComparer.Ordinal) ?? [],
         };
 
@@ -62,7 +72,6 @@ internal sealed class DirectDurableTaskClient : DurableTaskClient
         await Backend.CreateTaskOrchestrationAsync(
             new TaskMessage { OrchestrationInstance = instance, Event = started },
             [OrchestrationStatus.Pending, OrchestrationStatus.Running, OrchestrationStatus.Suspended]);
-        return instance.InstanceId;
     }
 
     public override Task RaiseEventAsync(string instanceId, string eventName, object? eventPayload = null, CancellationToken cancellation = default)
@@ -77,17 +86,20 @@ internal sealed class DirectDurableTaskClient : DurableTaskClient
     public override Task ResumeInstanceAsync(string instanceId, string? reason = null, CancellationToken cancellation = default) =>
         SendAsync(instanceId, new ExecutionResumedEvent(-1, reason), cancellation);
 
-    public override Task TerminateInstanceAsync(string instanceId, TerminateInstanceOptions? options = null, CancellationToken cancellation = default)
+    public override async Task TerminateInstanceAsync(string instanceId, TerminateInstanceOptions? options = null, CancellationToken cancellation = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(instanceId);
         cancellation.ThrowIfCancellationRequested();
-        return Backend.ForceTerminateTaskOrchestrationAsync(instanceId, _converter.Serialize(options?.Output));
+        await _backend.EnsureMadeAsync(instanceId);
+        await Backend.ForceTerminateTaskOrchestrationAsync(instanceId, _converter.Serialize(options?.Output));
     }
 
     public override async Task<OrchestrationMetadata?> GetInstancesAsync(string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellation = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(instanceId);
         cancellation.ThrowIfCancellationRequested();
+        await _backend.EnsureMadeAsync(instanceId);
+
         // The Azure Storage backend answers an unknown id with a list holding one null.
         var states = await Backend.GetOrchestrationStateAsync(instanceId, allExecutions: false);
         return states?.FirstOrDefault() is { } state ? ToMetadata(state, getInputsAndOutputs) : null;
@@ -108,6 +120,7 @@ internal sealed class DirectDurableTaskClient : DurableTaskClient
     public override async Task<OrchestrationMetadata> WaitForInstanceCompletionAsync(string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellation = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(instanceId);
+        await _backend.EnsureMadeAsync(instanceId);
         var state = await Backend.WaitForOrchestrationAsync(instanceId, executionId: null, Timeout.InfiniteTimeSpan, cancellation);
         cancellation.ThrowIfCancellationRequested();
         if (state is null)
@@ -165,11 +178,14 @@ internal sealed class DirectDurableTaskClient : DurableTaskClient
     private IOrchestrationServicePurgeClient Purges => Backend as IOrchestrationServicePurgeClient
         ?? throw new NotSupportedException($"The {_backend.Description} cannot purge workflows.");
 
-    private Task SendAsync(string instanceId, HistoryEvent message, CancellationToken cancellation)
+    private async Task SendAsync(string instanceId, HistoryEvent message, CancellationToken cancellation)
     {
         ArgumentException.ThrowIfNullOrEmpty(instanceId);
         cancellation.ThrowIfCancellationRequested();
-        return Backend.SendTaskOrchestrationMessageAsync(new TaskMessage { OrchestrationInstance = new OrchestrationInstance { InstanceId = instanceId }, Event = message });
+
+        // An event for a workflow whose start is still noted would reach no one: the workflow is made first.
+        await _backend.EnsureMadeAsync(instanceId);
+        await Backend.SendTaskOrchestrationMessageAsync(new TaskMessage { OrchestrationInstance = new OrchestrationInstance { InstanceId = instanceId }, Event = message });
     }
 
     private OrchestrationMetadata ToMetadata(OrchestrationState state, bool getInputsAndOutputs) =>

@@ -70,8 +70,27 @@ internal sealed partial class DirectDurableTaskWorker : DurableTaskWorker
         await base.StartAsync(cancellationToken);
     }
 
-    // The dispatchers run on their own; there is nothing else to do until the host stops.
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.CompletedTask;
+    // The dispatchers run on their own; what is left is making the workflows noted during a burst, where there are any.
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (_backend.DeferredStarts is not { } starts)
+            return;
+        try
+        {
+            await starts.RunAsync(StartFailed, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            if (starts.Pending > 0)
+                LogStartsLeft(starts.Pending);
+        }
+    }
+
+    private bool StartFailed(string instanceId, Exception error)
+    {
+        LogStartFailed(error, instanceId);
+        return true;
+    }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
@@ -85,4 +104,12 @@ internal sealed partial class DirectDurableTaskWorker : DurableTaskWorker
     [LoggerMessage(EventId = 5001, EventName = "EmbeddedEngineStarted", Level = LogLevel.Information,
         Message = "Embedded Durable Task engine started ({Backend}, up to {MaxWorkItems} work items of each kind at once)")]
     private partial void LogStarted(string backend, int maxWorkItems);
+
+    [LoggerMessage(EventId = 5002, EventName = "DeferredWorkflowStartFailed", Level = LogLevel.Error,
+        Message = "The workflow of order {OrderId}, noted during a burst, could not be started")]
+    private partial void LogStartFailed(Exception error, string orderId);
+
+    [LoggerMessage(EventId = 5003, EventName = "DeferredWorkflowStartsLeft", Level = LogLevel.Warning,
+        Message = "The host stopped with {Count} accepted orders whose workflows were noted during a burst and not yet started (memory mode keeps nothing across a restart)")]
+    private partial void LogStartsLeft(int count);
 }

@@ -19,7 +19,7 @@ internal static class EmbeddedBackends
             : null;
         var service = new EmbeddedOrchestrationService<InMemoryOrchestrationService>(
             inner, engine.WorkerConcurrency, admission, resumable, engine.BusyWorkflows > 0 ? new WorkflowStartGate(engine.BusyWorkflows) : null);
-        return new EmbeddedBackend(service, service, "in-memory backend", resumable);
+        return new EmbeddedBackend(service, service, "in-memory backend", resumable, admission is null ? null : new DeferredWorkflowStarts(admission));
     }
 
     /// <summary>

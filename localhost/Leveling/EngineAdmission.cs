@@ -20,4 +20,9 @@ internal sealed class EngineAdmission(CheckoutArrivals arrivals, IOptions<Leveli
     public EngineAdmissionLane Orchestrations { get; } = new(arrivals, options.Value.MaxHold, clock);
 
     public EngineAdmissionLane Activities { get; } = new(arrivals, options.Value.MaxHold, clock);
+
+    /// <summary>New workflows noted during a burst (<see cref="EmbeddedEngine.DeferredWorkflowStarts"/>).</summary>
+    public EngineAdmissionLane Starts { get; } = new(arrivals, options.Value.MaxHold, clock);
+
+    public bool IsBurst => arrivals.IsBurst;
 }

@@ -1,3 +1,4 @@
+using System.Net;
 using AsyncCommerce.Checkout;
 using AsyncCommerce.LocalHost.EmbeddedEngine;
 using AsyncCommerce.Orders;
@@ -48,6 +49,65 @@ public sealed class EmbeddedEngineTests
         await foreach (var instance in app.Workflows.GetAllInstancesAsync(new OrchestrationQuery(Statuses: [OrchestrationRuntimeStatus.Running])))
             listed.Add(instance.InstanceId);
         Assert.Contains(orderId, listed);
+    }
+
+    [Fact]
+    public async Task Client_DuringABurst_AnOrdersWorkflowIsFoundWithItsInput()
+    {
+        // Ten checkouts within ten seconds are a burst that outlasts the test: the tenth order's start is noted, and
+        // stays so until something asks for its workflow (unless the host took longer than the hold to get there).
+        await using var app = new CommerceApp(new Dictionary<string, string?>
+        {
+            ["Commerce:Leveling:BurstRate"] = "1",
+            ["Commerce:Leveling:BurstWindow"] = "00:00:10",
+            ["Commerce:Leveling:MaxHold"] = "00:00:10",
+        });
+        var client = app.CreateClient();
+        var orderId = "";
+        for (var i = 0; i < 10; i++)
+            orderId = await client.PlaceOrderAsync(CheckoutBody.Pickup());
+        var starts = app.Get<EmbeddedBackend>().DeferredStarts!;
+
+        var workflow = await app.Workflows.GetInstanceAsync(orderId, getInputsAndOutputs: true);
+
+        Assert.Equal(0, starts.Pending);
+        Assert.Equal(orderId, workflow?.ReadInputAs<CheckoutInput>()?.OrderId);
+    }
+
+    [Fact]
+    public async Task Engine_AWorkflowNotedDuringABurst_RunsOnceTheBurstIsOver()
+    {
+        // Each checkout alone is a burst of half a second.
+        await using var app = new CommerceApp(new Dictionary<string, string?>
+        {
+            ["Commerce:Leveling:BurstRate"] = "1",
+            ["Commerce:Leveling:BurstWindow"] = "00:00:00.500",
+            ["Commerce:Leveling:MaxHold"] = "00:00:10",
+        });
+        var client = app.CreateClient();
+
+        var orderId = await client.PlaceOrderAsync(CheckoutBody.Pickup());
+
+        await client.WaitForStatusAsync(orderId, OrderStatus.Confirmed);
+        Assert.Equal(0, app.Get<EmbeddedBackend>().DeferredStarts!.Pending);
+    }
+
+    [Fact]
+    public async Task Engine_AnOrderCancelledAsSoonAsItIsAcceptedDuringABurst_EndsCancelled()
+    {
+        await using var app = new CommerceApp(new Dictionary<string, string?>
+        {
+            ["Commerce:Leveling:BurstRate"] = "1",
+            ["Commerce:Leveling:BurstWindow"] = "00:00:00.500",
+        });
+        var client = app.CreateClient();
+        var orderId = await client.PlaceOrderAsync(CheckoutBody.Pickup());
+
+        using var cancelled = await client.PostJsonAsync($"/api/checkouts/{orderId}/cancel");
+
+        Assert.Equal(HttpStatusCode.Accepted, cancelled.StatusCode);
+        var order = await client.WaitForStatusAsync(orderId, OrderStatus.Cancelled);
+        Assert.Equal(StatusReason.CustomerCancelled, order.StatusReason);
     }
 
     [Fact]
