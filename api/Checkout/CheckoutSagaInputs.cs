@@ -12,6 +12,9 @@ namespace AsyncCommerce.Api.Checkout;
 /// </summary>
 public sealed class CheckoutSagaInputs(IOptions<PaymentOptions> paymentOptions, IOptions<PickupOptions> pickupOptions, IOptions<WorkflowOptions> workflowOptions)
 {
+    // One for every order: the options are read once per host, and an input is kept until its workflow is made.
+    private WorkflowTimings? _timings;
+
     public CheckoutInput For(string orderId, ValidatedCheckout checkout)
     {
         ArgumentNullException.ThrowIfNull(checkout);
@@ -24,6 +27,6 @@ public sealed class CheckoutSagaInputs(IOptions<PaymentOptions> paymentOptions, 
             order.Total,
             [.. order.Lines.Select(l => new StockLine(l.Sku, l.Quantity))],
             checkout.Payments,
-            WorkflowTimings.From(paymentOptions.Value, pickupOptions.Value, workflowOptions.Value));
+            _timings ??= WorkflowTimings.From(paymentOptions.Value, pickupOptions.Value, workflowOptions.Value));
     }
 }

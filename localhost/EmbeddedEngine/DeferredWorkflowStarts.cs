@@ -79,14 +79,24 @@ internal sealed class DeferredWorkflowStarts(EngineAdmission admission)
         }
     }
 
+    // Kept per waiting order through a burst, so it is one object: the collector copies each one it finds.
     private sealed class PendingStart(string instanceId, Func<Task> make)
     {
-        private readonly Lazy<Task> _made = new(make, LazyThreadSafetyMode.ExecutionAndPublication);
+        private Task? _made;
 
         public string InstanceId { get; } = instanceId;
 
-        public bool Made => _made.IsValueCreated;
+        public bool Made => Volatile.Read(ref _made) is not null;
 
-        public Task MakeOnceAsync() => _made.Value;
+        public Task MakeOnceAsync()
+        {
+            if (Volatile.Read(ref _made) is { } made)
+                return made;
+            lock (this)
+                return _made ??= MakeCatchingAsync();
+        }
+
+        // A make that throws at once is reported through its task like one that fails later.
+        private async Task MakeCatchingAsync() => await make();
     }
 }

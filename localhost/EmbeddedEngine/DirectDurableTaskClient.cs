@@ -44,18 +44,19 @@ internal sealed class DirectDurableTaskClient : DurableTaskClient
         var instanceId = options?.InstanceId ?? Guid.NewGuid().ToString("N");
 
         // The workflow's spans continue the trace of whoever started it (the checkout request), also when made later.
-        var parentTrace = Activity.Current is { Id: { } id } current ? new DistributedTraceContext(id, current.TraceStateString) : null;
+        var (parentSpan, parentState) = Activity.Current is { Id: { } id } current ? (id, current.TraceStateString) : (null, null);
 
         // A noted start serializes its input when it is made: the commerce workflows' inputs are immutable records.
-        if (_backend.DeferredStarts?.TryDefer(instanceId, () => MakeAsync(instanceId, orchestratorName, input, options, parentTrace)) == true)
+        if (_backend.DeferredStarts?.TryDefer(instanceId, () => MakeAsync(instanceId, orchestratorName, input, options, parentSpan, parentState)) == true)
             return instanceId;
 
         await _backend.EnsureMadeAsync(instanceId);
-        await MakeAsync(instanceId, orchestratorName, input, options, parentTrace);
+        await MakeAsync(instanceId, orchestratorName, input, options, parentSpan, parentState);
         return instanceId;
     }
 
-    private async Task MakeAsync(string instanceId, TaskName orchestratorName, object? input, StartOrchestrationOptions? options, DistributedTraceContext? parentTrace)
+    private async Task MakeAsync(
+        string instanceId, TaskName orchestratorName, object? input, StartOrchestrationOptions? options, string? parentSpan, string? parentState)
     {
         var instance = new OrchestrationInstance { InstanceId = instanceId, ExecutionId = Guid.NewGuid().ToString("N") };
         var started = new ExecutionStartedEvent(-1, _converter.Serialize(input))
@@ -64,7 +65,7 @@ internal sealed class DirectDurableTaskClient : DurableTaskClient
             Version = options?.Version?.Version ?? string.Empty,
             OrchestrationInstance = instance,
             ScheduledStartTime = options?.StartAt?.UtcDateTime,
-            ParentTraceContext = parentTrace,
+            ParentTraceContext = parentSpan is null ? null : new DistributedTraceContext(parentSpan, parentState),
             Tags = options?.Tags?.ToDictionary(tag => tag.Key, tag => tag.Value, StringComparer.Ordinal) ?? [],
         };
 
