@@ -40,6 +40,8 @@ internal static class ReportRows
         var name = phase.Name;
         yield return new(name, "checkouts accepted / posted", string.Create(C, $"{phase.Accepted} / {phase.Posted} in {phase.PostingSeconds:0.00} s, {phase.AcceptedPerSecond:0} accepted/s"));
         yield return new(name, "accept latency (POST -> 202)", Latency(phase.AcceptLatencyMs, withP95: true));
+        if (!brief)
+            yield return new(name, "accepts slower than " + Ms(phase.AcceptStalls.ThresholdMs), Stalls(phase.AcceptStalls, phase.AcceptLatencyMs.Count));
         yield return new(name, "orders ended", string.Create(C, $"{phase.Completed} completed, {Rate(phase.CompletedPerSecond)} completed/s; {phase.Unfinished} not ended by the deadline"));
         if (!brief)
         {
@@ -72,6 +74,10 @@ internal static class ReportRows
         yield return new("sync vs async", "p50: synchronous / asynchronous accept", string.Create(C, $"{Ms(comparison.SynchronousP50Ms)} / {Ms(comparison.AcceptP50Ms)} = {comparison.P50Ratio:0.0}x"));
         yield return new("sync vs async", "p99: synchronous / asynchronous accept", string.Create(C, $"{Ms(comparison.SynchronousP99Ms)} / {Ms(comparison.AcceptP99Ms)} = {comparison.P99Ratio:0.0}x"));
     }
+
+    private static string Stalls(AcceptStalls stalls, int answered) => stalls.Slow == 0
+        ? "none"
+        : string.Create(C, $"{stalls.Slow} ({100.0 * stalls.Slow / Math.Max(answered, 1):0.0} %), {stalls.InStalls} of them in {stalls.Stalls} moments when at least {stalls.ConnectionsInAStall} connections waited at once (a whole process paused)");
 
     private static string Latency(Percentiles p, bool withP95) => p.Count == 0
         ? "none measured"

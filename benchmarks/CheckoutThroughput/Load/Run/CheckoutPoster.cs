@@ -3,8 +3,14 @@ using AsyncCommerce.Benchmarks.CheckoutThroughput.Load.Mix;
 
 namespace AsyncCommerce.Benchmarks.CheckoutThroughput.Load.Run;
 
-/// <summary>How a phase's checkouts went out: each answered request's latency, and how long posting took.</summary>
-internal sealed record Posting(IReadOnlyList<double> LatenciesMs, int Posted, TimeSpan Took);
+/// <summary>How a phase's checkouts went out: each answered request's start and latency, and how long posting took.</summary>
+internal sealed record Posting(IReadOnlyList<AnsweredRequest> Answered, int Posted, int Connections, TimeSpan Took)
+{
+    public IEnumerable<double> LatenciesMs => Answered.Select(answered => answered.LatencyMs);
+}
+
+/// <summary>One answered request: when it was sent (ms from the phase's start) and how long its answer took.</summary>
+internal readonly record struct AnsweredRequest(double StartMs, double LatencyMs);
 
 /// <summary>
 /// Posts checkouts of the mix from a fixed number of connections, each sending its next checkout as soon as the last
@@ -20,21 +26,21 @@ internal static class CheckoutPoster
         var clock = Stopwatch.StartNew();
         var perConnection = await Task.WhenAll(Enumerable.Range(0, connections).Select(_ => Task.Run(async () =>
         {
-            var latencies = new List<double>();
+            var answered = new List<AnsweredRequest>();
             int index;
             while ((index = Interlocked.Increment(ref next)) < (count ?? int.MaxValue) && (count is not null || clock.Elapsed < duration))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var plan = mix.Plan(firstIndex + index);
-                var started = Stopwatch.GetTimestamp();
+                var started = clock.Elapsed.TotalMilliseconds;
                 if (await post(plan))
-                    latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    answered.Add(new AnsweredRequest(started, clock.Elapsed.TotalMilliseconds - started));
             }
 
-            return latencies;
+            return answered;
         }, cancellationToken)));
         var took = clock.Elapsed;
         var posted = count is { } fixedCount ? Math.Min(fixedCount, next) : next - connections + 1;
-        return new Posting([.. perConnection.SelectMany(l => l)], posted, took);
+        return new Posting([.. perConnection.SelectMany(l => l)], posted, connections, took);
     }
 }
