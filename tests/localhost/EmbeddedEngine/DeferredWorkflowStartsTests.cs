@@ -1,7 +1,7 @@
 using AsyncCommerce.LocalHost.EmbeddedEngine;
 using AsyncCommerce.LocalHost.Leveling;
+using AsyncCommerce.LocalHost.Tests.Leveling;
 using AsyncCommerce.Testing;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
@@ -42,7 +42,7 @@ public sealed class DeferredWorkflowStartsTests : IAsyncDisposable
     [Fact]
     public async Task Run_DuringABurst_MakesTheStartOnceTheBurstIsOver()
     {
-        await ArriveAsync(BurstSize);
+        await _arrivals.ArriveAsync(BurstSize);
         Assert.True(_starts.TryDefer("ord_1", () => Make("ord_1")));
         Run();
         await Task.Yield();
@@ -57,7 +57,7 @@ public sealed class DeferredWorkflowStartsTests : IAsyncDisposable
     [Fact]
     public async Task TryDefer_AfterTheBurstWhileStartsWait_KeepsTheirOrder()
     {
-        await ArriveAsync(BurstSize);
+        await _arrivals.ArriveAsync(BurstSize);
         _starts.TryDefer("ord_1", () => Make("ord_1"));
         _clock.Advance(BurstWindow);
         Assert.False(_arrivals.IsBurst);
@@ -72,7 +72,7 @@ public sealed class DeferredWorkflowStartsTests : IAsyncDisposable
     [Fact]
     public async Task EnsureMade_ANotedStart_MakesItAtOnceAndOnlyOnce()
     {
-        await ArriveAsync(BurstSize);
+        await _arrivals.ArriveAsync(BurstSize);
         _starts.TryDefer("ord_1", () => Make("ord_1"));
         _starts.TryDefer("ord_2", () => Make("ord_2"));
         Run();
@@ -88,7 +88,7 @@ public sealed class DeferredWorkflowStartsTests : IAsyncDisposable
     [Fact]
     public async Task TryDefer_AnIdAlreadyNoted_LeavesItToTheCaller()
     {
-        await ArriveAsync(BurstSize);
+        await _arrivals.ArriveAsync(BurstSize);
         Assert.True(_starts.TryDefer("ord_1", () => Make("ord_1")));
 
         Assert.False(_starts.TryDefer("ord_1", () => Make("ord_1")));
@@ -99,7 +99,7 @@ public sealed class DeferredWorkflowStartsTests : IAsyncDisposable
     [Fact]
     public async Task Run_AStartThatFails_IsReportedAndTheNextIsStillMade()
     {
-        await ArriveAsync(BurstSize);
+        await _arrivals.ArriveAsync(BurstSize);
         _starts.TryDefer("ord_bad", () => throw new InvalidOperationException("backend refused"));
         _starts.TryDefer("ord_2", () => Make("ord_2"));
         Run();
@@ -139,16 +139,5 @@ public sealed class DeferredWorkflowStartsTests : IAsyncDisposable
     {
         lock (_made)
             return [.. _made];
-    }
-
-    private async Task ArriveAsync(int count)
-    {
-        for (var i = 0; i < count; i++)
-        {
-            var context = new DefaultHttpContext();
-            context.Request.Method = HttpMethods.Post;
-            context.Request.Path = "/api/checkouts";
-            await _arrivals.InvokeAsync(context, _ => Task.CompletedTask);
-        }
     }
 }

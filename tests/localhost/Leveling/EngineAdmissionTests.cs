@@ -28,7 +28,7 @@ public sealed class EngineAdmissionTests
     [Fact]
     public async Task Turn_FewerCheckoutsThanABurst_IsGivenAtOnce()
     {
-        await ArriveAsync(BurstSize - 1);
+        await _arrivals.ArriveAsync(BurstSize - 1);
 
         var turn = _lane.WaitForTurnAsync(CancellationToken.None);
 
@@ -39,7 +39,7 @@ public sealed class EngineAdmissionTests
     [Fact]
     public async Task Turn_DuringABurst_WaitsUntilItIsOver()
     {
-        await ArriveAsync(BurstSize);
+        await _arrivals.ArriveAsync(BurstSize);
         _clock.Advance(MaxHold);
         await _lane.WaitForTurnAsync(CancellationToken.None);
         var turn = _lane.WaitForTurnAsync(CancellationToken.None).AsTask();
@@ -56,7 +56,7 @@ public sealed class EngineAdmissionTests
     public async Task Turn_AfterTheBurstsLastCheckout_IsGivenOnceTheWindowHasPassed()
     {
         var lane = new EngineAdmissionLane(_arrivals, maxHold: TimeSpan.FromSeconds(10), _clock);
-        await ArriveAsync(BurstSize);
+        await _arrivals.ArriveAsync(BurstSize);
         var turn = lane.WaitForTurnAsync(CancellationToken.None).AsTask();
         Assert.False(turn.IsCompleted);
 
@@ -69,7 +69,7 @@ public sealed class EngineAdmissionTests
     [Fact]
     public async Task Turn_WhenTheEngineStops_IsCancelled()
     {
-        await ArriveAsync(BurstSize);
+        await _arrivals.ArriveAsync(BurstSize);
         using var stopping = new CancellationTokenSource();
         var turn = _lane.WaitForTurnAsync(stopping.Token).AsTask();
 
@@ -103,17 +103,5 @@ public sealed class EngineAdmissionTests
 
         Assert.NotNull(leveled.Services.GetService<EngineAdmission>());
         Assert.Null(unleveled.Services.GetService<EngineAdmission>());
-    }
-
-    // Checkouts arriving now, through the real middleware.
-    private async Task ArriveAsync(int count)
-    {
-        for (var i = 0; i < count; i++)
-        {
-            var context = new DefaultHttpContext();
-            context.Request.Method = HttpMethods.Post;
-            context.Request.Path = "/api/checkouts";
-            await _arrivals.InvokeAsync(context, _ => Task.CompletedTask);
-        }
     }
 }
