@@ -9,7 +9,7 @@ namespace AsyncCommerce.Benchmarks.CheckoutThroughput.Load.Report;
 /// </summary>
 /// <remarks>
 /// Why: with every connection posting back to back, the tail percentiles are made of such moments. On 2 cores
-/// (docs/performance.md, 2026-12-02) 80–85 % of the accepts over 10 ms fell in 36–47 of them per 10 s burst, and a
+/// (docs/performance.md, 2026-12-02) 78–87 % of the accepts over 10 ms fell in 36–47 of them per 10 s burst, and a
 /// trace of both processes' collections put most of them down to a pause; a p99 read without this looks like a slow
 /// handler.
 /// </remarks>
