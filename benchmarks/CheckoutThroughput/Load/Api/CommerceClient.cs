@@ -29,14 +29,14 @@ internal sealed class CommerceClient : IDisposable
         _followers = Create(baseAddress, settings.Followers + 8, settings.FunctionKey);
     }
 
-    public Task<HttpResponseMessage> PostCheckoutAsync(string body, string idempotencyKey, CancellationToken cancellationToken)
+    public Task<HttpResponseMessage> PostCheckoutAsync(byte[] body, string idempotencyKey, CancellationToken cancellationToken)
     {
         var request = JsonRequest(HttpMethod.Post, "/api/checkouts", body);
         request.Headers.Add("Idempotency-Key", idempotencyKey);
         return SendAsync(_checkouts, request, cancellationToken);
     }
 
-    public Task<HttpResponseMessage> PostSynchronousCheckoutAsync(string body, CancellationToken cancellationToken) =>
+    public Task<HttpResponseMessage> PostSynchronousCheckoutAsync(byte[] body, CancellationToken cancellationToken) =>
         SendAsync(_checkouts, JsonRequest(HttpMethod.Post, SynchronousCheckoutEndpoint.Path, body), cancellationToken);
 
     /// <summary>The order now, or once it changes from <paramref name="etag"/> within <paramref name="wait"/> (null: no change).</summary>
@@ -114,6 +114,9 @@ internal sealed class CommerceClient : IDisposable
 
     private static HttpRequestMessage JsonRequest(HttpMethod method, string path, string body) =>
         new(method, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+
+    private static HttpRequestMessage JsonRequest(HttpMethod method, string path, byte[] utf8Body) =>
+        new(method, path) { Content = new ByteArrayContent(utf8Body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json", "utf-8") } } };
 
     private static HttpClient Create(Uri baseAddress, int connections, string? functionKey)
     {

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Collections.Concurrent;
 using System.Text.Json;
 using AsyncCommerce.Benchmarks.CheckoutThroughput.Load.Api;
 
@@ -17,7 +19,7 @@ internal sealed class CheckoutMix(IReadOnlyList<CatalogEntry> catalog, IReadOnly
     public const int MaxLines = 5;
     public const int MaxQuantity = 3;
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly ConcurrentDictionary<(string? Store, PaymentScenario Payment, bool Cancels), OrderScript> _scripts = new();
 
     public static string Describe(bool deliveryOnly) => deliveryOnly
         ? $"delivery only, 1-{MaxLines} lines of 1-{MaxQuantity} units, {PaymentScenario.All[0].Name}, no cancels"
@@ -29,20 +31,86 @@ internal sealed class CheckoutMix(IReadOnlyList<CatalogEntry> catalog, IReadOnly
         var random = new Random(HashCode.Combine(seed, index));
         var store = !deliveryOnly && random.Next(100) < PickupPercent ? stores[random.Next(stores.Count)].StoreId : null;
         var payment = deliveryOnly ? PaymentScenario.All[0] : PickPayment(random, pickup: store is not null);
-        var lines = catalog.OrderBy(_ => random.Next()).Take(random.Next(1, MaxLines + 1)).Select(item => new { sku = item.Sku, quantity = random.Next(1, MaxQuantity + 1) }).ToList();
+        var lineCount = random.Next(1, MaxLines + 1);
         var cancels = !deliveryOnly && random.Next(100) < CancelPercent;
-        var body = new
+        var script = _scripts.GetOrAdd((store, payment, cancels), static key => new OrderScript(key.Store, key.Payment, key.Cancels));
+        return new PlannedCheckout(index, Body(index, random, lineCount, store, payment), script);
+    }
+
+    // Written straight to UTF-8: the tool plans a checkout for every request of a burst, on the cores the host also uses.
+    private byte[] Body(int index, Random random, int lineCount, string? store, PaymentScenario payment)
+    {
+        var buffer = new ArrayBufferWriter<byte>(512);
+        using (var json = new Utf8JsonWriter(buffer))
         {
-            customerId = $"load-{index % 5000}",
-            contact = new { email = $"load{index % 5000}@example.com" },
-            currency = catalog[0].Currency,
-            lines,
-            fulfillment = store is null
-                ? (object)new { type = "delivery", address = new { line1 = "1 Main St", city = "Springfield", postalCode = "12345", country = "US" } }
-                : new { type = "pickup", storeId = store },
-            payments = payment.Methods.Select(m => new { method = m.Method, token = m.Token }),
-        };
-        return new PlannedCheckout(index, JsonSerializer.Serialize(body, Json), store, lines.Count, payment, cancels);
+            json.WriteStartObject();
+            json.WriteString("customerId", $"load-{index % 5000}");
+            json.WritePropertyName("contact");
+            json.WriteStartObject();
+            json.WriteString("email", $"load{index % 5000}@example.com");
+            json.WriteEndObject();
+            json.WriteString("currency", catalog[0].Currency);
+            WriteLines(json, random, lineCount);
+            WriteFulfillment(json, store);
+            json.WriteStartArray("payments");
+            foreach (var (method, token) in payment.Methods)
+            {
+                json.WriteStartObject();
+                json.WriteString("method", method);
+                json.WriteString("token", token);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    // Distinct SKUs picked by a partial Fisher-Yates shuffle of the catalog's positions.
+    private void WriteLines(Utf8JsonWriter json, Random random, int lineCount)
+    {
+        Span<int> positions = catalog.Count <= 256 ? stackalloc int[catalog.Count] : new int[catalog.Count];
+        for (var i = 0; i < positions.Length; i++)
+            positions[i] = i;
+
+        json.WriteStartArray("lines");
+        for (var i = 0; i < Math.Min(lineCount, positions.Length); i++)
+        {
+            var pick = random.Next(i, positions.Length);
+            (positions[i], positions[pick]) = (positions[pick], positions[i]);
+            json.WriteStartObject();
+            json.WriteString("sku", catalog[positions[i]].Sku);
+            json.WriteNumber("quantity", random.Next(1, MaxQuantity + 1));
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WriteFulfillment(Utf8JsonWriter json, string? store)
+    {
+        json.WritePropertyName("fulfillment");
+        json.WriteStartObject();
+        if (store is null)
+        {
+            json.WriteString("type", "delivery");
+            json.WritePropertyName("address");
+            json.WriteStartObject();
+            json.WriteString("line1", "1 Main St");
+            json.WriteString("city", "Springfield");
+            json.WriteString("postalCode", "12345");
+            json.WriteString("country", "US");
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteString("type", "pickup");
+            json.WriteString("storeId", store);
+        }
+
+        json.WriteEndObject();
     }
 
     private static PaymentScenario PickPayment(Random random, bool pickup)

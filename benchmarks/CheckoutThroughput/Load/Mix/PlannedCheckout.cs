@@ -1,7 +1,4 @@
 namespace AsyncCommerce.Benchmarks.CheckoutThroughput.Load.Mix;
 
-/// <summary>One checkout of the mix: its request body and what the tool, as customer and staff, does with the order.</summary>
-internal sealed record PlannedCheckout(int Index, string Body, string? StoreId, int Lines, PaymentScenario Payment, bool Cancels)
-{
-    public bool IsPickup => StoreId is not null;
-}
+/// <summary>One checkout of the mix: its request body (UTF-8 JSON) and what happens to the order once accepted.</summary>
+internal sealed record PlannedCheckout(int Index, byte[] Body, OrderScript Script);

@@ -45,7 +45,7 @@ internal static class AsynchronousPhase
 
                 var accepted = await response.Content.ReadFromJsonAsync<AcceptedCheckout>(cancellationToken);
                 counters.CountAccepted();
-                follower.Track(accepted!.OrderId, plan);
+                follower.Track(accepted!.OrderId, plan.Script);
                 return true;
             }
             catch (Exception error) when (error is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Threading.Channels;
 using AsyncCommerce.Benchmarks.CheckoutThroughput.Load.Api;
 using AsyncCommerce.Benchmarks.CheckoutThroughput.Load.Mix;
 using AsyncCommerce.Orders;
@@ -15,7 +14,11 @@ namespace AsyncCommerce.Benchmarks.CheckoutThroughput.Load.Run;
 internal sealed class OrderFollower : IDisposable
 {
     private const int WaitSeconds = 2;
-    private readonly Channel<TrackedOrder> _open = Channel.CreateUnbounded<TrackedOrder>();
+    // The open orders, taken in turn. A plain queue rather than a channel: every poll puts its order back, and a
+    // channel's queue allocates a new segment whenever one fills. With tens of thousands of orders open those segments
+    // are large objects, allocated all through a burst, and large objects bring on full collections of the tool.
+    private readonly Queue<TrackedOrder> _open = new();
+    private readonly SemaphoreSlim _openCount = new(0);
     private readonly CommerceClient _client;
     private readonly LoadCounters _counters;
     private readonly StoreStaff _staff;
@@ -43,13 +46,13 @@ internal sealed class OrderFollower : IDisposable
         }
     }
 
-    public void Track(string orderId, PlannedCheckout plan)
+    public void Track(string orderId, OrderScript script)
     {
-        var order = new TrackedOrder(orderId, plan);
+        var order = new TrackedOrder(orderId, script);
         lock (_tracked)
             _tracked.Add(order);
         Interlocked.Increment(ref _pending);
-        _open.Writer.TryWrite(order);
+        Reopen(order);
     }
 
     /// <summary>Waits until every tracked order has ended, or the deadline; then stops following.</summary>
@@ -61,24 +64,39 @@ internal sealed class OrderFollower : IDisposable
             _allFinal.TrySetResult();
         await _allFinal.Task.WaitAsync(deadline).ContinueWith(static _ => { }, TaskScheduler.Default);
         await _stop.CancelAsync();
-        _open.Writer.TryComplete();
         await Task.WhenAll(_workers).ContinueWith(static _ => { }, TaskScheduler.Default);
         return Volatile.Read(ref _pending);
     }
 
-    public void Dispose() => _stop.Dispose();
+    public void Dispose()
+    {
+        _stop.Dispose();
+        _openCount.Dispose();
+    }
+
+    private void Reopen(TrackedOrder order)
+    {
+        lock (_open)
+            _open.Enqueue(order);
+        _openCount.Release();
+    }
 
     private async Task FollowAsync()
     {
         var stop = _stop.Token;
         try
         {
-            await foreach (var order in _open.Reader.ReadAllAsync(stop))
+            while (true)
             {
+                await _openCount.WaitAsync(stop);
+                TrackedOrder order;
+                lock (_open)
+                    order = _open.Dequeue();
+
                 await FollowOnceAsync(order, stop);
                 if (!order.IsFinal)
                 {
-                    _open.Writer.TryWrite(order);
+                    Reopen(order);
                     continue;
                 }
 
@@ -96,7 +114,7 @@ internal sealed class OrderFollower : IDisposable
     {
         try
         {
-            if (order.Plan.Cancels && !order.CancelSent)
+            if (order.Script.Cancels && !order.CancelSent)
                 await CancelAsync(order, stop);
 
             var (view, etag, response) = await _client.GetOrderAsync(order.OrderId, order.ETag, WaitSeconds, stop);
@@ -151,13 +169,13 @@ internal sealed class OrderFollower : IDisposable
 
         switch (view.Status)
         {
-            case OrderStatus.Confirmed when order.Plan.IsPickup && !order.ReadySent:
+            case OrderStatus.Confirmed when order.Script.IsPickup && !order.ReadySent:
                 await _staff.MarkReadyAsync(order, stop);
                 break;
             case OrderStatus.ReadyForPickup when !order.CollectSent && view.Pickup?.Code is { } code:
                 await _staff.CollectAsync(order, code, stop);
                 break;
-            case OrderStatus.AwaitingPaymentMethod when order.Plan.Payment.AddsMethodWhenAllFail && !order.MethodAdded:
+            case OrderStatus.AwaitingPaymentMethod when order.Script.Payment.AddsMethodWhenAllFail && !order.MethodAdded:
                 order.MethodAdded = true;
                 var (method, token) = PaymentScenario.AddedMethod;
                 using (var response = await _client.AddPaymentAsync(order.OrderId, method, token, stop))

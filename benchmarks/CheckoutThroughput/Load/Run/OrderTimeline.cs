@@ -32,7 +32,7 @@ internal sealed record OrderTimeline(string OrderId, bool IsPickup, DateTimeOffs
         {
             try
             {
-                timelines[i] = From(orders[i].OrderId, orders[i].Plan.IsPickup, await client.GetEventsAsync(orders[i].OrderId, token));
+                timelines[i] = From(orders[i].OrderId, orders[i].Script.IsPickup, await client.GetEventsAsync(orders[i].OrderId, token));
             }
             catch (HttpRequestException error)
             {

@@ -14,14 +14,14 @@ internal sealed class StoreStaff(CommerceClient client, ErrorTally errors)
     {
         ArgumentNullException.ThrowIfNull(order);
         order.ReadySent = true;
-        await CallAsync("POST ready", () => client.MarkReadyAsync(order.Plan.StoreId!, order.OrderId, cancellationToken), cancellationToken);
+        await CallAsync("POST ready", () => client.MarkReadyAsync(order.Script.StoreId!, order.OrderId, cancellationToken), cancellationToken);
     }
 
     public async Task CollectAsync(TrackedOrder order, string code, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(order);
         order.CollectSent = true;
-        await CallAsync("POST collect", () => client.CollectAsync(order.Plan.StoreId!, order.OrderId, code, cancellationToken), cancellationToken);
+        await CallAsync("POST collect", () => client.CollectAsync(order.Script.StoreId!, order.OrderId, code, cancellationToken), cancellationToken);
     }
 
     private async Task CallAsync(string operation, Func<Task<HttpResponseMessage>> call, CancellationToken cancellationToken)

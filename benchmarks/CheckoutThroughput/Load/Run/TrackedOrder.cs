@@ -4,11 +4,11 @@ using AsyncCommerce.Orders;
 namespace AsyncCommerce.Benchmarks.CheckoutThroughput.Load.Run;
 
 /// <summary>An accepted order the tool follows until it ends, and what it has done to it so far (each step once).</summary>
-internal sealed class TrackedOrder(string orderId, PlannedCheckout plan)
+internal sealed class TrackedOrder(string orderId, OrderScript script)
 {
     public string OrderId { get; } = orderId;
 
-    public PlannedCheckout Plan { get; } = plan;
+    public OrderScript Script { get; } = script;
 
     public string? ETag { get; set; }
 
