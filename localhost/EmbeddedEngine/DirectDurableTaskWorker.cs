@@ -81,8 +81,8 @@ internal sealed partial class DirectDurableTaskWorker : DurableTaskWorker
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            if (starts.Pending > 0)
-                LogStartsLeft(starts.Pending);
+            if (starts.Pending is > 0 and var left)
+                LogStartsLeft(left);
         }
     }
 

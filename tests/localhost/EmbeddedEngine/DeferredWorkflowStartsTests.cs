@@ -50,7 +50,7 @@ public sealed class DeferredWorkflowStartsTests : IAsyncDisposable
 
         _clock.Advance(BurstWindow);
 
-        await Eventually.UntilAsync(() => Task.FromResult(_starts.Pending), pending => pending == 0, "the noted start to be made");
+        await UntilNoneWaitAsync("the noted start to be made");
         Assert.Equal(["ord_1"], Made());
     }
 
@@ -65,7 +65,7 @@ public sealed class DeferredWorkflowStartsTests : IAsyncDisposable
         Assert.True(_starts.TryDefer("ord_2", () => Make("ord_2")));
         Run();
 
-        await Eventually.UntilAsync(() => Task.FromResult(_starts.Pending), pending => pending == 0, "both noted starts to be made");
+        await UntilNoneWaitAsync("both noted starts to be made");
         Assert.Equal(["ord_1", "ord_2"], Made());
     }
 
@@ -81,7 +81,7 @@ public sealed class DeferredWorkflowStartsTests : IAsyncDisposable
         Assert.Equal(["ord_2"], Made());
         _clock.Advance(BurstWindow);
 
-        await Eventually.UntilAsync(() => Task.FromResult(_starts.Pending), pending => pending == 0, "the other start to be made");
+        await UntilNoneWaitAsync("the other start to be made");
         Assert.Equal(["ord_2", "ord_1"], Made());
     }
 
@@ -106,7 +106,7 @@ public sealed class DeferredWorkflowStartsTests : IAsyncDisposable
 
         _clock.Advance(BurstWindow);
 
-        await Eventually.UntilAsync(() => Task.FromResult(_starts.Pending), pending => pending == 0, "both noted starts to be tried");
+        await UntilNoneWaitAsync("both noted starts to be tried");
         Assert.Equal(["ord_bad"], _failed);
         Assert.Equal(["ord_2"], Made());
     }
@@ -118,6 +118,9 @@ public sealed class DeferredWorkflowStartsTests : IAsyncDisposable
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _running);
         _stopping.Dispose();
     }
+
+    private Task<int> UntilNoneWaitAsync(string what) =>
+        Eventually.UntilAsync(() => Task.FromResult(_starts.Pending), pending => pending == 0, what);
 
     private void Run() => _running = _starts.RunAsync(
         (instanceId, _) =>

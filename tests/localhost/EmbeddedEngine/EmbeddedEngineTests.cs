@@ -18,6 +18,15 @@ public sealed class EmbeddedEngineTests
     // Without leveling, the client under test is the engine's own, and a 202 means the workflow exists.
     private static readonly Dictionary<string, string?> Unleveled = new() { ["Commerce:Leveling:Enabled"] = "false" };
 
+    // A burst rate of one a second: each checkout starts a burst that lasts the window after it.
+    private static Dictionary<string, string?> EveryCheckoutABurst(string window, string? maxHold = null)
+    {
+        var settings = new Dictionary<string, string?> { ["Commerce:Leveling:BurstRate"] = "1", ["Commerce:Leveling:BurstWindow"] = window };
+        if (maxHold is not null)
+            settings["Commerce:Leveling:MaxHold"] = maxHold;
+        return settings;
+    }
+
     [Fact]
     public async Task Engine_TwoHostsAtOnce_EachRunsOnlyItsOwnOrders()
     {
@@ -56,12 +65,7 @@ public sealed class EmbeddedEngineTests
     {
         // Ten checkouts within ten seconds are a burst that outlasts the test: the tenth order's start is noted, and
         // stays so until something asks for its workflow (unless the host took longer than the hold to get there).
-        await using var app = new CommerceApp(new Dictionary<string, string?>
-        {
-            ["Commerce:Leveling:BurstRate"] = "1",
-            ["Commerce:Leveling:BurstWindow"] = "00:00:10",
-            ["Commerce:Leveling:MaxHold"] = "00:00:10",
-        });
+        await using var app = new CommerceApp(EveryCheckoutABurst(window: "00:00:10", maxHold: "00:00:10"));
         var client = app.CreateClient();
         var orderId = "";
         for (var i = 0; i < 10; i++)
@@ -78,12 +82,7 @@ public sealed class EmbeddedEngineTests
     public async Task Engine_AWorkflowNotedDuringABurst_RunsOnceTheBurstIsOver()
     {
         // Each checkout alone is a burst of half a second.
-        await using var app = new CommerceApp(new Dictionary<string, string?>
-        {
-            ["Commerce:Leveling:BurstRate"] = "1",
-            ["Commerce:Leveling:BurstWindow"] = "00:00:00.500",
-            ["Commerce:Leveling:MaxHold"] = "00:00:10",
-        });
+        await using var app = new CommerceApp(EveryCheckoutABurst(window: "00:00:00.500", maxHold: "00:00:10"));
         var client = app.CreateClient();
 
         var orderId = await client.PlaceOrderAsync(CheckoutBody.Pickup());
@@ -95,11 +94,7 @@ public sealed class EmbeddedEngineTests
     [Fact]
     public async Task Engine_AnOrderCancelledAsSoonAsItIsAcceptedDuringABurst_EndsCancelled()
     {
-        await using var app = new CommerceApp(new Dictionary<string, string?>
-        {
-            ["Commerce:Leveling:BurstRate"] = "1",
-            ["Commerce:Leveling:BurstWindow"] = "00:00:00.500",
-        });
+        await using var app = new CommerceApp(EveryCheckoutABurst(window: "00:00:00.500"));
         var client = app.CreateClient();
         var orderId = await client.PlaceOrderAsync(CheckoutBody.Pickup());
 
