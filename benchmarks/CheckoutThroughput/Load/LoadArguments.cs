@@ -6,12 +6,14 @@ namespace AsyncCommerce.Benchmarks.CheckoutThroughput.Load;
 internal static class LoadArguments
 {
     public const string Usage =
-        "usage: dotnet run -c Release --project benchmarks/CheckoutThroughput -- [--duration 10s | --orders N] [--connections N]\n" +
+        "usage: dotnet run -c Release --project benchmarks/CheckoutThroughput -- [--duration 10s | --orders N] [--connections N] [--rate N]\n" +
         "         [--warmup N | --cold] [--latency-ms N] [--storage memory|azurite] [--no-sync] [--followers N] [--deadline-s N]\n" +
         "         [--mix realistic|delivery] [--report-dir DIR] [--seed N] [--plain]\n" +
         "         [--base-url https://app.azurewebsites.net --function-key KEY] [--staff-token JWT] [--admin-token JWT]\n" +
         "  the default: the local host (Release) as a child process, a realistic checkout mix, 2000 warm-up orders,\n" +
         "  a 10 s burst from 32 connections, then the synchronous baseline; a report to the console and to .benchmarks/\n" +
+        "  --rate N offers the measured phase N checkouts a second (latency counted from when each was due) instead of\n" +
+        "  every connection posting back to back\n" +
         "other modes (the local host in this process):\n" +
         "  --mode checkouts [--orders N] [--concurrency N] [--rounds N] [--storage memory|azurite]   delivery checkouts; azurite: storage requests per order\n" +
         "                   [--allocations N]                                                  and the N types this process allocates most\n" +
@@ -73,6 +75,7 @@ internal static class LoadArguments
         "--orders" => Positive(value) is { } orders ? settings with { Orders = orders } : null,
         "--duration" => Duration(value) is { } duration ? settings with { Duration = duration, Orders = null } : null,
         "--connections" or "--concurrency" => Positive(value) is { } connections ? settings with { Connections = connections } : null,
+        "--rate" => PositiveRate(value) is { } rate ? settings with { Rate = rate } : null,
         "--warmup" => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var warmup) ? settings with { WarmupOrders = warmup } : null,
         "--latency-ms" => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var ms) ? settings with { GatewayLatency = TimeSpan.FromMilliseconds(ms) } : null,
         "--storage" => value is "memory" or "azurite" ? settings with { Storage = value == "memory" ? "Memory" : "Azurite" } : null,
@@ -97,6 +100,9 @@ internal static class LoadArguments
 
     private static int? Positive(string value) =>
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed > 0 ? parsed : null;
+
+    private static double? PositiveRate(string value) =>
+        double.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var parsed) && parsed > 0 ? parsed : null;
 
     /// <summary>"10s", "2m", "500ms", or seconds.</summary>
     private static TimeSpan? Duration(string value)

@@ -32,12 +32,12 @@ internal static class LoadRun
         if (!settings.Cold)
         {
             warmup = await display.RunAsync(new LoadCounters("warm-up"), counters =>
-                AsynchronousPhase.RunAsync("warm-up", counters, client, target, mix, settings, firstIndex: 0, settings.WarmupOrders, cancellationToken));
+                AsynchronousPhase.RunAsync("warm-up", counters, client, target, mix, settings, firstIndex: 0, settings.WarmupOrders, ratePerSecond: null, cancellationToken));
         }
 
         var first = settings.WarmupOrders;
         var measured = await display.RunAsync(new LoadCounters("measured"), counters =>
-            AsynchronousPhase.RunAsync("measured", counters, client, target, mix, settings, first, settings.Orders, cancellationToken));
+            AsynchronousPhase.RunAsync("measured", counters, client, target, mix, settings, first, settings.Orders, settings.Rate, cancellationToken));
         PhaseResult? synchronous = null;
         if (settings.Synchronous)
         {

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace AsyncCommerce.Benchmarks.CheckoutThroughput.Load;
 
 /// <summary>What one load run does; <see cref="LoadArguments"/> reads it from the command line.</summary>
@@ -21,6 +23,12 @@ internal sealed record LoadSettings
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(10);
 
     public int Connections { get; init; } = 32;
+
+    /// <summary>
+    /// The measured phase's checkouts offered per second, each sent when due (<see cref="Run.CheckoutPoster"/>); null:
+    /// every connection posts back to back, so the figures are taken at whatever rate the host saturates.
+    /// </summary>
+    public double? Rate { get; init; }
 
     /// <summary>Checkouts posted (and waited for) before the measured phase; 0 is a cold run.</summary>
     public int WarmupOrders { get; init; } = 2000;
@@ -56,5 +64,9 @@ internal sealed record LoadSettings
 
     public bool Cold => WarmupOrders == 0;
 
-    public string Shape => Orders is { } count ? $"{count} orders" : $"burst {Duration.TotalSeconds:0.#} s";
+    public string Shape => (Orders is { } count ? $"{count} orders" : $"burst {Duration.TotalSeconds:0.#} s") + Pace;
+
+    private string Pace => Rate is { } rate
+        ? string.Create(CultureInfo.InvariantCulture, $", the measured phase paced at {rate:0.#} checkouts/s")
+        : "";
 }

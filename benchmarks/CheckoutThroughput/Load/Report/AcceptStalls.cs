@@ -4,14 +4,15 @@ namespace AsyncCommerce.Benchmarks.CheckoutThroughput.Load.Report;
 
 /// <summary>
 /// Where the slow answers of a phase come from: how many took longer than <see cref="ThresholdMs"/>, and how many of
-/// those fell in moments when most connections waited at once (a stall of a whole process: a collection in the host or
-/// in this tool, or the machine taking the CPU), as against slow answers on their own (queueing behind other requests).
+/// those fell in moments when most connections waited at once (a pause of a whole process, or a CPU so busy that every
+/// request queued), as against slow answers on their own.
 /// </summary>
 /// <remarks>
-/// Why: with every connection posting back to back, the tail percentiles are made of such moments. On 2 cores
-/// (docs/performance.md, 2026-12-02) 78–87 % of the accepts over 10 ms fell in 36–47 of them per 10 s burst, and a
-/// trace of both processes' collections put most of them down to a pause; a p99 read without this looks like a slow
-/// handler.
+/// Why: the tail percentiles are made of such moments, and what makes them depends on how the load is offered
+/// (docs/performance.md, "Where an accept's time goes"). Paced below what the host can take, they are the host's
+/// collections. With every connection posting back to back on 2 cores, the CPU is saturated and they are mostly
+/// queueing for it: a run whose host collected only 3 times in 25 s still had 45 of them. A p99 read without this
+/// looks like a slow handler; inside the host an accept took 0.1 ms at the median.
 /// </remarks>
 internal sealed record AcceptStalls(double ThresholdMs, int Slow, int InStalls, int Stalls, int ConnectionsInAStall)
 {

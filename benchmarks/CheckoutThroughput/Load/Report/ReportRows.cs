@@ -77,7 +77,7 @@ internal static class ReportRows
 
     private static string Stalls(AcceptStalls stalls, int answered) => stalls.Slow == 0
         ? "none"
-        : string.Create(C, $"{stalls.Slow} ({100.0 * stalls.Slow / Math.Max(answered, 1):0.0} %), {stalls.InStalls} of them in {stalls.Stalls} moments when at least {stalls.ConnectionsInAStall} connections waited at once (a whole process paused)");
+        : string.Create(C, $"{stalls.Slow} ({100.0 * stalls.Slow / Math.Max(answered, 1):0.0} %), {stalls.InStalls} of them in {stalls.Stalls} moments when at least {stalls.ConnectionsInAStall} connections waited at once (a pause, or a saturated CPU)");
 
     private static string Latency(Percentiles p, bool withP95) => p.Count == 0
         ? "none measured"

@@ -13,7 +13,7 @@ namespace AsyncCommerce.Benchmarks.CheckoutThroughput.Load.Run;
 internal static class AsynchronousPhase
 {
     public static async Task<PhaseResult> RunAsync(
-        string name, LoadCounters counters, CommerceClient client, ILoadTarget target, CheckoutMix mix, LoadSettings settings, int firstIndex, int? count, CancellationToken cancellationToken)
+        string name, LoadCounters counters, CommerceClient client, ILoadTarget target, CheckoutMix mix, LoadSettings settings, int firstIndex, int? count, double? ratePerSecond, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(counters);
         ArgumentNullException.ThrowIfNull(client);
@@ -22,7 +22,7 @@ internal static class AsynchronousPhase
         using var follower = new OrderFollower(client, counters, settings.Followers);
         var runId = Guid.NewGuid().ToString("N")[..8];
         var before = target.Sample();
-        var posting = await CheckoutPoster.RunAsync(settings.Connections, firstIndex, count, settings.Duration, mix, plan => PostAsync(plan), cancellationToken);
+        var posting = await CheckoutPoster.RunAsync(settings.Connections, firstIndex, count, settings.Duration, ratePerSecond, mix, plan => PostAsync(plan), cancellationToken);
         counters.MarkPosted();
         var unfinished = await follower.FinishAsync(settings.Deadline);
         var after = target.Sample();

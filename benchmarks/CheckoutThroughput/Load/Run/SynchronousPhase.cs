@@ -27,7 +27,7 @@ internal static class SynchronousPhase
         ArgumentNullException.ThrowIfNull(settings);
         var outcomes = new ConcurrentDictionary<string, long>(StringComparer.Ordinal);
         var before = target.Sample();
-        var posting = await CheckoutPoster.RunAsync(settings.Connections, firstIndex, count, settings.Duration, mix, plan => PostAsync(plan), cancellationToken);
+        var posting = await CheckoutPoster.RunAsync(settings.Connections, firstIndex, count, settings.Duration, ratePerSecond: null, mix, plan => PostAsync(plan), cancellationToken);
         counters.MarkPosted();
         var after = target.Sample();
         return new PhaseResult(counters.Phase, posting, counters.Accepted, 0, [], outcomes, counters.Errors.Snapshot(), before, after);
