@@ -63,6 +63,6 @@ public sealed partial class HealthProbe(
         }
     }
 
-    [LoggerMessage(EventId = 2101, EventName = "HealthCheckFailed", Level = LogLevel.Warning, Message = "Health check {Check} failed: {Reason}")]
+    [LoggerMessage(EventId = 2301, EventName = "HealthCheckFailed", Level = LogLevel.Warning, Message = "Health check {Check} failed: {Reason}")]
     private partial void LogUnhealthy(string check, string? reason, Exception? exception);
 }

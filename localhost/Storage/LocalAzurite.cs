@@ -53,18 +53,18 @@ internal sealed partial class LocalAzurite(
     // A host disposed without being stopped (a test, a benchmark) still stops the Azurite it started.
     public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None);
 
-    [LoggerMessage(EventId = 5101, EventName = "AzuriteAlreadyRunning", Level = LogLevel.Information,
+    [LoggerMessage(EventId = 5401, EventName = "AzuriteAlreadyRunning", Level = LogLevel.Information,
         Message = "Azurite answers on {Endpoint}: using it (this host will not stop it)")]
     private partial void LogUsingRunning(string endpoint);
 
-    [LoggerMessage(EventId = 5102, EventName = "AzuriteStarting", Level = LogLevel.Information,
+    [LoggerMessage(EventId = 5402, EventName = "AzuriteStarting", Level = LogLevel.Information,
         Message = "Nothing answers on {Endpoint}: starting the pinned Azurite with its data in {DataFolder}")]
     private partial void LogStarting(string endpoint, string dataFolder);
 
-    [LoggerMessage(EventId = 5103, EventName = "AzuriteStarted", Level = LogLevel.Information,
+    [LoggerMessage(EventId = 5403, EventName = "AzuriteStarted", Level = LogLevel.Information,
         Message = "Azurite started (process {ProcessId}); it stops with this host, and its data stays for the next run")]
     private partial void LogStarted(int processId);
 
-    [LoggerMessage(EventId = 5104, EventName = "AzuriteStopped", Level = LogLevel.Information, Message = "Azurite (process {ProcessId}) stopped")]
+    [LoggerMessage(EventId = 5404, EventName = "AzuriteStopped", Level = LogLevel.Information, Message = "Azurite (process {ProcessId}) stopped")]
     private partial void LogStopped(int processId);
 }

@@ -95,7 +95,7 @@ public sealed partial class OrderEventDispatcher(
         }
     }
 
-    [LoggerMessage(EventId = 1101, EventName = "OrderEventPublishFailed", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 1101, EventName = "OrderEventOutboxPublishFailed", Level = LogLevel.Warning,
         Message = "Order {OrderId}: publishing its events failed; they stay in the outbox and are retried with backoff")]
     private partial void LogPublishFailed(string orderId, Exception failure);
 

@@ -19,7 +19,7 @@ public sealed partial class PersonalDataErasure(ICustomerKeyStore keys, ILogger<
         LogErased(customerId);
     }
 
-    [LoggerMessage(EventId = 4001, EventName = "PersonalDataErased", Level = LogLevel.Information,
+    [LoggerMessage(EventId = 1201, EventName = "PersonalDataErased", Level = LogLevel.Information,
         Message = "Customer {CustomerId}: personal data erased (their data key was destroyed)")]
     private partial void LogErased(string customerId);
 }

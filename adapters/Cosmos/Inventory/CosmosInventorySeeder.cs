@@ -25,6 +25,6 @@ internal sealed partial class CosmosInventorySeeder(
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    [LoggerMessage(EventId = 5001, EventName = "CosmosInventorySeeded", Level = LogLevel.Information, Message = "Seeded inventory: created {Created} of {Rows} stock row(s); the others already existed")]
+    [LoggerMessage(EventId = 5121, EventName = "CosmosInventorySeeded", Level = LogLevel.Information, Message = "Seeded inventory: created {Created} of {Rows} stock row(s); the others already existed")]
     private partial void LogSeeded(int created, int rows);
 }
