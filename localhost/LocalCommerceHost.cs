@@ -44,6 +44,10 @@ public static class LocalCommerceHost
     public static IServiceCollection AddLocalCommerce(this IServiceCollection services, IConfiguration configuration)
     {
         var storage = StorageModeSetting.Read(configuration);
+
+        // Storage that cannot be had stops the host before the warm-up spends seconds of CPU on a host that cannot serve.
+        if (storage == StorageMode.Azurite)
+            services.AddLocalAzurite();
         services.AddHostWarmup(configuration);
         services.AddCommerceWorkflows(configuration);
         if (storage == StorageMode.Azurite)

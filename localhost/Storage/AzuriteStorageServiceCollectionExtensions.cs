@@ -12,8 +12,18 @@ public static class AzuriteStorageServiceCollectionExtensions
     {
         // Hosted services start in registration order: Azurite must answer before the stores and the engine start.
         // (Its settings are bound by AddAzureStorageStores, which validates them.)
-        services.AddHostedService<LocalAzurite>();
+        services.AddLocalAzurite();
         services.AddAzureStorageStores(configuration);
+        return services;
+    }
+
+    /// <summary>
+    /// <see cref="LocalAzurite"/> alone, at this point of the hosted services' order; registering it again later
+    /// (as <see cref="AddAzuriteStorage"/> does) keeps this place.
+    /// </summary>
+    public static IServiceCollection AddLocalAzurite(this IServiceCollection services)
+    {
+        services.AddHostedService<LocalAzurite>();
         return services;
     }
 }

@@ -36,6 +36,7 @@ public sealed class StorageModeStartTests
         Assert.Equal(1, exitCode);
         var line = Assert.Single(output, line => line.Contains("cannot start", StringComparison.Ordinal));
         Assert.Contains("install Node.js 20 or later", line, StringComparison.Ordinal);
+        Assert.DoesNotContain(output, line => line.Contains("Warmed up", StringComparison.Ordinal));
         Assert.False(await AzuriteEmulator.AnswersAsync(silentEndpoints), "nothing may have been started on the endpoints");
     }
 }
