@@ -26,6 +26,8 @@ public sealed partial class AzureStorageOptions : IValidatableObject
     {
         if (string.IsNullOrWhiteSpace(ConnectionString) || StorageEndpoints.Parse(ConnectionString) is null)
             yield return new($"{Section}:{nameof(ConnectionString)} must be a storage connection string (for Azurite: {DevelopmentStorage}).");
+        else if (StorageEndpoints.HasMalformedAccountKey(ConnectionString))
+            yield return new($"{Section}:{nameof(ConnectionString)} has an AccountKey that is not base64: copy the key whole.");
 
         // The Durable task hub rules (it names queues and tables), kept short enough for the longest table name here.
         if (!TaskHubName().IsMatch(TaskHub ?? string.Empty))

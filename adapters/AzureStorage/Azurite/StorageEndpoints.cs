@@ -52,7 +52,7 @@ public sealed record StorageEndpoints(Uri Blob, Uri Queue, Uri Table)
         var protocol = Value(builder, "DefaultEndpointsProtocol") ?? "https";
         var suffix = Value(builder, "EndpointSuffix") ?? "core.windows.net";
         Uri? Endpoint(string key, string service) =>
-            Value(builder, key) is { } explicitEndpoint ? new Uri(explicitEndpoint)
+            Value(builder, key) is { } explicitEndpoint ? (Uri.TryCreate(explicitEndpoint, UriKind.Absolute, out var endpoint) ? endpoint : null)
             : account is null ? null
             : new Uri($"{protocol}://{account}.{service}.{suffix}");
 
@@ -60,6 +60,25 @@ public sealed record StorageEndpoints(Uri Blob, Uri Queue, Uri Table)
         var queue = Endpoint("QueueEndpoint", "queue");
         var table = Endpoint("TableEndpoint", "table");
         return blob is null || queue is null || table is null ? null : new StorageEndpoints(blob, queue, table);
+    }
+
+    /// <summary>
+    /// True when <paramref name="connectionString"/> holds an <c>AccountKey</c> that is not base64: the storage clients
+    /// would throw on it when first built, after the host had started.
+    /// </summary>
+    public static bool HasMalformedAccountKey(string connectionString)
+    {
+        var builder = new DbConnectionStringBuilder();
+        try
+        {
+            builder.ConnectionString = connectionString;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+
+        return Value(builder, "AccountKey") is { } key && !Convert.TryFromBase64String(key, new byte[key.Length], out _);
     }
 
     private static string? Value(DbConnectionStringBuilder builder, string key) =>
