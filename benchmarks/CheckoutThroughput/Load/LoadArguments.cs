@@ -8,7 +8,7 @@ internal static class LoadArguments
     public const string Usage =
         "usage: dotnet run -c Release --project benchmarks/CheckoutThroughput -- [--duration 10s | --orders N] [--connections N] [--rate N]\n" +
         "         [--warmup N | --cold] [--latency-ms N] [--storage memory|azurite] [--no-sync] [--followers N] [--deadline-s N]\n" +
-        "         [--mix realistic|delivery] [--report-dir DIR] [--seed N] [--plain]\n" +
+        "         [--mix realistic|delivery] [--report-dir DIR] [--seed N] [--plain] [--host-env NAME=VALUE ...]\n" +
         "         [--base-url https://app.azurewebsites.net --function-key KEY] [--staff-token JWT] [--admin-token JWT]\n" +
         "  the default: the local host (Release) as a child process, a realistic checkout mix, 2000 warm-up orders,\n" +
         "  a 10 s burst from 32 connections, then the synchronous baseline; a report to the console and to .benchmarks/\n" +
@@ -83,6 +83,7 @@ internal static class LoadArguments
         "--deadline-s" => Positive(value) is { } seconds ? settings with { Deadline = TimeSpan.FromSeconds(seconds) } : null,
         "--report-dir" => settings with { ReportDirectory = value },
         "--mix" => value is "realistic" or "delivery" ? settings with { DeliveryOnly = value == "delivery" } : null,
+        "--host-env" => HostVariable(value) is { } variable ? settings with { HostEnvironment = [.. settings.HostEnvironment, variable] } : null,
         "--seed" => int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seed) ? settings with { Seed = seed } : null,
         _ => null,
     };
@@ -95,11 +96,23 @@ internal static class LoadArguments
             return "--latency-ms sets the embedded host's simulated gateways; a --base-url app has its own.";
         if (settings.Embedded && settings.FunctionKey is not null)
             return "--function-key is for a --base-url app.";
+        if (!settings.Embedded && settings.HostEnvironment.Count > 0)
+            return "--host-env sets the embedded host's environment; a --base-url app has its own.";
         return null;
     }
 
     private static int? Positive(string value) =>
         int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed > 0 ? parsed : null;
+
+    /// <summary>"NAME=VALUE" with a name of letters, digits and underscores (an environment variable's).</summary>
+    private static (string Name, string Value)? HostVariable(string value)
+    {
+        var equals = value.IndexOf('=', StringComparison.Ordinal);
+        if (equals <= 0)
+            return null;
+        var name = value[..equals];
+        return name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') ? (name, value[(equals + 1)..]) : null;
+    }
 
     private static double? PositiveRate(string value) =>
         double.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var parsed) && parsed > 0 ? parsed : null;

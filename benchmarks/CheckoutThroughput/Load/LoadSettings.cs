@@ -38,6 +38,9 @@ internal sealed record LoadSettings
     /// <summary>The local host's own default (README, Configuration).</summary>
     public static TimeSpan DefaultGatewayLatency { get; } = TimeSpan.FromMilliseconds(150);
 
+    /// <summary>Extra environment variables for the embedded host's process only (<c>--host-env NAME=VALUE</c>).</summary>
+    public IReadOnlyList<(string Name, string Value)> HostEnvironment { get; init; } = [];
+
     /// <summary>The embedded host's storage mode: <c>Memory</c> or <c>Azurite</c>.</summary>
     public string Storage { get; init; } = "Memory";
 

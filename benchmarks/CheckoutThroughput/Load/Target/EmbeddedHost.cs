@@ -18,17 +18,21 @@ internal sealed class EmbeddedHost : ILoadTarget
     private readonly Queue<string> _output = new();
 
     private readonly string _storage;
+    private readonly string _extraEnvironment;
 
-    private EmbeddedHost(Process process, Uri baseAddress, string storage)
+    private EmbeddedHost(Process process, Uri baseAddress, LoadSettings settings)
     {
         _process = process;
-        _storage = storage;
+        _storage = settings.Storage;
+        _extraEnvironment = settings.HostEnvironment.Count == 0
+            ? ""
+            : ", with " + string.Join(" ", settings.HostEnvironment.Select(variable => $"{variable.Name}={variable.Value}"));
         BaseAddress = baseAddress;
     }
 
     public Uri BaseAddress { get; }
 
-    public string Description => $"local host (Release), child process {_process.Id}, {_storage} storage, {BaseAddress}";
+    public string Description => $"local host (Release), child process {_process.Id}, {_storage} storage, {BaseAddress}{_extraEnvironment}";
 
     public static async Task<EmbeddedHost> StartAsync(LoadSettings settings, CancellationToken cancellationToken)
     {
@@ -46,7 +50,7 @@ internal sealed class EmbeddedHost : ILoadTarget
             start.Environment[name] = value;
 
         var process = new Process { StartInfo = start };
-        var host = new EmbeddedHost(process, baseAddress, settings.Storage);
+        var host = new EmbeddedHost(process, baseAddress, settings);
         process.OutputDataReceived += (_, line) => host.Keep(line.Data);
         process.ErrorDataReceived += (_, line) => host.Keep(line.Data);
         process.Start();

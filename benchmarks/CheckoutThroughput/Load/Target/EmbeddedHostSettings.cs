@@ -26,5 +26,10 @@ internal static class EmbeddedHostSettings
         // The tool plays store staff and the inventory admin without tokens on its own host (Commerce:Authorization,
         // CommerceAuthorizationOptions in api/Authorization); a --base-url app gets --staff-token and --admin-token.
         yield return ("Commerce__Authorization__Enabled", "false");
+
+        // Last, so that they win: a runtime or host setting tried on the host alone (docs/performance.md gives the
+        // runs), where setting it in this tool's environment would change the tool's own collector too.
+        foreach (var (name, value) in settings.HostEnvironment)
+            yield return (name, value);
     }
 }
