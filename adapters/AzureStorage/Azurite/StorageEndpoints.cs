@@ -35,15 +35,8 @@ public sealed record StorageEndpoints(Uri Blob, Uri Queue, Uri Table)
     /// </summary>
     public static StorageEndpoints? Parse(string connectionString)
     {
-        var builder = new DbConnectionStringBuilder();
-        try
-        {
-            builder.ConnectionString = connectionString;
-        }
-        catch (ArgumentException)
-        {
+        if (Read(connectionString) is not { } builder)
             return null;
-        }
 
         if (Value(builder, "UseDevelopmentStorage") is { } development && bool.TryParse(development, out var isDevelopment) && isDevelopment)
             return ForAzurite(DefaultBlobPort, DefaultQueuePort, DefaultTablePort);
@@ -66,19 +59,24 @@ public sealed record StorageEndpoints(Uri Blob, Uri Queue, Uri Table)
     /// True when <paramref name="connectionString"/> holds an <c>AccountKey</c> that is not base64: the storage clients
     /// would throw on it when first built, after the host had started.
     /// </summary>
-    public static bool HasMalformedAccountKey(string connectionString)
+    public static bool HasMalformedAccountKey(string connectionString) =>
+        Read(connectionString) is { } builder
+        && Value(builder, "AccountKey") is { } key
+        && !Convert.TryFromBase64String(key, new byte[key.Length], out _);
+
+    /// <summary>The connection string's key-value pairs; null when it is not one.</summary>
+    private static DbConnectionStringBuilder? Read(string connectionString)
     {
         var builder = new DbConnectionStringBuilder();
         try
         {
             builder.ConnectionString = connectionString;
+            return builder;
         }
         catch (ArgumentException)
         {
-            return false;
+            return null;
         }
-
-        return Value(builder, "AccountKey") is { } key && !Convert.TryFromBase64String(key, new byte[key.Length], out _);
     }
 
     private static string? Value(DbConnectionStringBuilder builder, string key) =>
