@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Reflection;
 using AsyncCommerce.Api.Authorization;
 using AsyncCommerce.Catalog;
 using AsyncCommerce.Testing;
@@ -14,9 +13,7 @@ public sealed class LoadStockScriptTests
 
     private static readonly string AdminToken = TestTokens.WithRoles(CommerceAccess.Roles.InventoryAdmin);
 
-    private static readonly string Script = Path.Combine(
-        typeof(LoadStockScriptTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!,
-        "infra", "load-stock.sh");
+    private static readonly string Script = Path.Combine(RepositoryPaths.Root, "infra", "load-stock.sh");
 
     [Fact]
     public async Task LoadStock_OnAStockedHost_KeepsEveryLiveCount_AndResetSetsThemAll()

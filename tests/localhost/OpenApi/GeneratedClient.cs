@@ -40,7 +40,7 @@ public sealed class GeneratedClient : IAsyncLifetime
         var document = Path.Combine(_work, "openapi.json");
         await File.WriteAllTextAsync(document, await http.GetStringAsync(new Uri(CommerceOpenApi.Path, UriKind.Relative)));
 
-        var root = RepositoryRoot();
+        var root = RepositoryPaths.Root;
         await DotnetCli.RunAsync(root, StepTimeout, "tool", "restore");
         await DotnetCli.RunAsync(
             root, StepTimeout, "kiota", "generate", "--language", "CSharp", "--openapi", document, "--output", Path.Combine(_work, "client"),
@@ -54,13 +54,5 @@ public sealed class GeneratedClient : IAsyncLifetime
     {
         await Host.DisposeAsync();
         Directory.Delete(_work, recursive: true);
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "AsyncCommerce.sln")))
-            directory = directory.Parent;
-        return directory?.FullName ?? throw new InvalidOperationException($"No AsyncCommerce.sln above {AppContext.BaseDirectory}.");
     }
 }

@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text.RegularExpressions;
 
 namespace AsyncCommerce.LocalHost.Tests.Telemetry;
@@ -33,7 +32,7 @@ public sealed partial class LogEventIdsTests
 
     private static IEnumerable<LogDeclaration> Declarations()
     {
-        var root = typeof(LogEventIdsTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!;
+        var root = RepositoryPaths.Root;
         foreach (var folder in ProductFolders)
         {
             foreach (var file in Directory.EnumerateFiles(Path.Combine(root, folder), "*.cs", SearchOption.AllDirectories))
@@ -45,11 +44,11 @@ public sealed partial class LogEventIdsTests
                 {
                     var arguments = attribute.Groups["arguments"].Value;
                     var id = EventIdArgument().Match(arguments);
-                    var name = EventNameArgument().Match(arguments);
+                    var name = EventNameArgument().Match(arguments) is { Success: true } named ? named.Groups["name"].Value : null;
                     yield return new LogDeclaration(
                         id.Success ? int.Parse(id.Groups["id"].Value, System.Globalization.CultureInfo.InvariantCulture) : 0,
-                        name.Success ? name.Groups["name"].Value : $"(unnamed in {relative})",
-                        $"{relative} ({(name.Success ? name.Groups["name"].Value : "unnamed")})");
+                        name ?? $"(unnamed in {relative})",
+                        $"{relative} ({name ?? "unnamed"})");
                 }
             }
         }
