@@ -113,7 +113,7 @@ internal sealed class CommerceClient : IDisposable
     }
 
     private static HttpRequestMessage JsonRequest(HttpMethod method, string path, string body) =>
-        new(method, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        JsonRequest(method, path, Encoding.UTF8.GetBytes(body));
 
     private static HttpRequestMessage JsonRequest(HttpMethod method, string path, byte[] utf8Body) =>
         new(method, path) { Content = new ByteArrayContent(utf8Body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json", "utf-8") } } };
